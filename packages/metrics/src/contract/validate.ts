@@ -1,0 +1,83 @@
+import Sentiment from 'sentiment';
+import type { z } from 'zod';
+import { envelopeSchema, eventDataSchemas, type EventType, type StockpulseEvent } from './events.js';
+import { MAX_FUTURE_MS, parseRfc3339 } from './fields.js';
+
+/** The row written to `events_raw` (one JSON line in the write-ahead log and in the insert). */
+export interface RawEventRow {
+  id: string;
+  type: EventType;
+  /** UTC, `YYYY-MM-DD hh:mm:ss.sss`: what ClickHouse's DateTime64(3, 'UTC') parses. */
+  occurred_at: string;
+  received_at: string;
+  source: string;
+  /** The event's `data` as JSON text, unknown fields included. */
+  data: string;
+  /** AFINN-165 comparative score of `feedback.submitted` text, computed on ingest. */
+  sentiment: number | null;
+}
+
+export type Validation =
+  | { ok: true; event: StockpulseEvent; row: RawEventRow }
+  | { ok: false; id: string | undefined; errors: string[] };
+
+const sentiment = new Sentiment();
+
+export function toClickHouseTime(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
+}
+
+function describe(issues: z.core.$ZodIssue[], prefix: string): string[] {
+  return issues.map((i) => {
+    const path = [prefix, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
+      .filter(Boolean)
+      .join('.')
+      .replace(/\.\[/g, '[');
+    return `${path || 'event'}: ${i.message}`;
+  });
+}
+
+/** Scores a feedback text (AFINN-165 `comparative`), or null when there is no text. */
+export function sentimentScore(text: string | undefined): number | null {
+  if (text === undefined || text.trim() === '') return null;
+  return sentiment.analyze(text).comparative;
+}
+
+/**
+ * Validates one event against the contract and turns it into its raw row.
+ * `nowMs` is passed in so that "more than 24 h in the future" is testable.
+ */
+export function validateEvent(input: unknown, nowMs: number): Validation {
+  const maybeId =
+    input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string'
+      ? ((input as { id: string }).id.slice(0, 128) as string)
+      : undefined;
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    return { ok: false, id: undefined, errors: ['event: must be a JSON object'] };
+  }
+  const env = envelopeSchema.safeParse(input);
+  if (!env.success) return { ok: false, id: maybeId, errors: describe(env.error.issues, '') };
+  const { id, type, occurred_at, source } = env.data;
+  const errors: string[] = [];
+  const occurredMs = parseRfc3339(occurred_at) as number;
+  if (occurredMs - nowMs > MAX_FUTURE_MS) errors.push('occurred_at: more than 24 h in the future');
+  const data = eventDataSchemas[type].safeParse(env.data.data);
+  if (!data.success) errors.push(...describe(data.error.issues, 'data'));
+  if (errors.length > 0) return { ok: false, id, errors };
+
+  const event = { id, type, occurred_at, ...(source === undefined ? {} : { source }), data: data.data } as StockpulseEvent;
+  const text = type === 'feedback.submitted' ? (event.data as { text?: string }).text : undefined;
+  return {
+    ok: true,
+    event,
+    row: {
+      id,
+      type,
+      occurred_at: toClickHouseTime(occurredMs),
+      received_at: toClickHouseTime(nowMs),
+      source: source ?? '',
+      data: JSON.stringify(data.data),
+      sentiment: sentimentScore(text),
+    },
+  };
+}
