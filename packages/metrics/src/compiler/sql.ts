@@ -1,0 +1,67 @@
+import type { Dimension, Grain } from '../kpis/dimensions.js';
+import type { MetricQuery } from './query.js';
+
+/** What a family needs to write its SQL. Values are bound by name; identifiers come from allow-lists. */
+export interface FamilyContext {
+  q: MetricQuery;
+  /** Dimensions the relation must expose: `by` plus filtered ones. */
+  dims: Dimension[];
+  measures: Set<string>;
+}
+
+export interface Family {
+  name: string;
+  measures: readonly string[];
+  dimensions: readonly Dimension[];
+  /** An aggregated subquery with columns `bucket`, each of `q.by`, and every needed measure. */
+  sql(ctx: FamilyContext): string;
+}
+
+export const orUnknown = (expr: string) => `if(${expr} = '', 'unknown', ${expr})`;
+
+/** Latest catalog values by (occurred_at, event_id): a late upsert with an older time never wins. */
+export const PRODUCTS_LATEST = `(
+  SELECT sku,
+    argMax(name, (occurred_at, event_id)) AS name,
+    argMax(category, (occurred_at, event_id)) AS category,
+    argMax(supplier_id, (occurred_at, event_id)) AS supplier_id,
+    argMax(unit_cost, (occurred_at, event_id)) AS unit_cost,
+    argMax(unit_price, (occurred_at, event_id)) AS list_price,
+    argMax(reorder_point, (occurred_at, event_id)) AS reorder_point,
+    argMax(reorder_qty, (occurred_at, event_id)) AS reorder_qty,
+    argMax(lead_time_days, (occurred_at, event_id)) AS lead_time_days,
+    argMax(alternatives, (occurred_at, event_id)) AS alternatives
+  FROM products GROUP BY sku)`;
+
+export const CUSTOMERS_LATEST = `(
+  SELECT customer_id,
+    argMax(segment, (occurred_at, event_id)) AS segment,
+    argMax(tier, (occurred_at, event_id)) AS tier,
+    argMax(region, (occurred_at, event_id)) AS region,
+    argMax(name, (occurred_at, event_id)) AS name
+  FROM customers GROUP BY customer_id)`;
+
+export const PARAM = {
+  from: '{from:DateTime64(3, \'UTC\')}',
+  to: '{to:DateTime64(3, \'UTC\')}',
+  now: '{now:DateTime64(3, \'UTC\')}',
+  /** min(to, now): the end of "as of" snapshots. */
+  end: '{end:DateTime64(3, \'UTC\')}',
+} as const;
+
+/** WHERE clause over dimension columns of a relation; values bound as f_<dim>. */
+export function filterSql(q: MetricQuery): string {
+  const parts = Object.keys(q.filters).map((dim) =>
+    dim === 'had_backorder' ? `had_backorder IN {f_had_backorder:Array(Bool)}` : `${dim} IN {f_${dim}:Array(String)}`,
+  );
+  return parts.length > 0 ? `WHERE ${parts.join(' AND ')}` : '';
+}
+
+export function groupCols(q: MetricQuery): string {
+  return ['bucket', ...q.by].join(', ');
+}
+
+export const needs = (ctx: FamilyContext, ...names: string[]) => names.some((n) => ctx.measures.has(n));
+export const hasDim = (ctx: FamilyContext, ...dims: Dimension[]) => dims.some((d) => ctx.dims.includes(d));
+
+export type { Grain };
