@@ -62,7 +62,7 @@ export function compileMetric(q: MetricQuery): CompiledMetric {
     if (!family) throw new Error(`no family ${name}`);
     for (const d of dims) if (!family.dimensions.includes(d)) throw new Error(`family ${name} lacks dimension ${d} used by ${q.kpi.name}`);
     const ctx: FamilyContext = { q, dims, measures: ms };
-    return { name, measures: [...ms], sql: family.sql(ctx) };
+    return { name, measures: [...ms], sql: family.sql(ctx), params: family.params?.(q) ?? {} };
   });
   const keys = ['bucket', ...q.by];
   let sql: string;
@@ -76,5 +76,5 @@ export function compileMetric(q: MetricQuery): CompiledMetric {
   }
   sql = `SELECT toUnixTimestamp(bucket) AS bucket_epoch, * EXCEPT (bucket) FROM (${sql}) ORDER BY ${keys.join(', ')}
     SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_decimals = 0, join_use_nulls = 0`;
-  return { sql, params: bindParams(q), measures, ...exprs };
+  return { sql, params: Object.assign(bindParams(q), ...parts.map((p) => p.params)), measures, ...exprs };
 }

@@ -35,7 +35,7 @@ export async function runMetric(client: ClickHouseClient, q: MetricQuery): Promi
     for (const name of compiled.measures) m[name] = Number(r[name] ?? 0);
     const row: MetricRow = { value: null };
     if (q.grain !== 'total') row.bucket = formatInZone(Number(r.bucket_epoch) * 1000, q.tz);
-    for (const d of q.by) row[d] = r[d];
+    for (const d of q.by) row[d] = d === 'had_backorder' ? r[d] === true || r[d] === 1 || r[d] === '1' || r[d] === 'true' : r[d];
     if (compiled.value) {
       const v = compiled.value.evaluate(m);
       row.value = v === null ? null : MONEY_UNITS.has(q.kpi.unit) ? round4(v) : v;

@@ -15,6 +15,8 @@ export interface Family {
   dimensions: readonly Dimension[];
   /** An aggregated subquery with columns `bucket`, each of `q.by`, and every needed measure. */
   sql(ctx: FamilyContext): string;
+  /** Extra bound parameters this family's SQL reads. */
+  params?(q: MetricQuery): Record<string, unknown>;
 }
 
 export const orUnknown = (expr: string) => `if(${expr} = '', 'unknown', ${expr})`;

@@ -1,8 +1,12 @@
 import type { Family } from '../sql.js';
+import { feedbackFamily, retentionFamily } from './customers.js';
+import { cogsFamily, discrepancyFamily, inventoryFamily, reorderFamily } from './inventory.js';
+import { delayedFamily, deliveriesFamily } from './logistics.js';
 import { expediteFamily, ordersFamily } from './orders.js';
+import { stalledFamily } from './stalled.js';
 
 export const FAMILIES: Record<string, Family> = Object.fromEntries(
-  [ordersFamily, expediteFamily].map((f) => [f.name, f]),
+  [ordersFamily, expediteFamily, inventoryFamily, reorderFamily, cogsFamily, discrepancyFamily, feedbackFamily, retentionFamily, deliveriesFamily, delayedFamily, stalledFamily].map((f) => [f.name, f]),
 );
 
 const MEASURE_FAMILY = new Map<string, string>();
