@@ -8,3 +8,4 @@ export * from './compiler/query.js';
 export * from './compiler/compile.js';
 export * from './compiler/run.js';
 export * from './compiler/time.js';
+export * from './compiler/records.js';

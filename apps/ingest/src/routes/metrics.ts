@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { KPIS, QueryError, parseMetricQuery, runMetric, type QueryParams } from '@stockpulse/metrics';
+import { KPIS, QueryError, encodeCursor, parseMetricQuery, parseRecordsParams, runMetric, runRecords, toCsv, type QueryParams } from '@stockpulse/metrics';
 import { ApiError } from '../errors.js';
 import { authorize } from '../plugins/auth.js';
 
@@ -35,6 +35,34 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
       const result = await runMetric(store.reader, q);
       metrics.metricQuerySeconds.observe({ metric: q.kpi.name }, Number(process.hrtime.bigint() - started) / 1e9);
       return result;
+    } catch (err) {
+      throw toApiError(err);
+    }
+  });
+
+  app.get<{ Params: { name: string } }>('/v1/metrics/:name/records', async (request, reply) => {
+    await authorize(keys, request, 'read');
+    try {
+      const params = request.query as QueryParams;
+      const q = parseMetricQuery(request.params.name, params, now(), ['limit', 'cursor', 'sort', 'format']);
+      const page = parseRecordsParams(params);
+      const result = await runRecords(store.reader, { q, limit: page.limit, offset: page.offset, sort: page.sort });
+      const next = result.next_offset === null ? null : encodeCursor(result.next_offset);
+      if (page.format === 'csv') {
+        if (next) void reply.header('x-next-cursor', next);
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${q.kpi.name}-records.csv"`)
+          .send(toCsv(result.columns, result.rows));
+      }
+      return {
+        metric: q.kpi.name,
+        from: new Date(q.fromMs).toISOString(),
+        to: new Date(q.toMs).toISOString(),
+        columns: result.columns,
+        rows: result.rows,
+        next_cursor: next,
+      };
     } catch (err) {
       throw toApiError(err);
     }

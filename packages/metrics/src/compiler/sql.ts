@@ -1,5 +1,6 @@
 import type { Dimension, Grain } from '../kpis/dimensions.js';
 import type { MetricQuery } from './query.js';
+import { bucketSql } from './time.js';
 
 /** What a family needs to write its SQL. Values are bound by name; identifiers come from allow-lists. */
 export interface FamilyContext {
@@ -13,6 +14,13 @@ export interface Family {
   name: string;
   measures: readonly string[];
   dimensions: readonly Dimension[];
+  /**
+   * Row-level facts: one row per fact with `ts` (the time that places it in a bucket),
+   * the dimensions in ctx.dims and the columns the aggregates read. /records reads it too.
+   */
+  relation?(ctx: FamilyContext): string;
+  /** SQL aggregate per measure, over the relation. */
+  aggregates?: Record<string, string>;
   /** An aggregated subquery with columns `bucket`, each of `q.by`, and every needed measure. */
   sql(ctx: FamilyContext): string;
   /** Extra bound parameters this family's SQL reads. */
@@ -67,3 +75,15 @@ export const needs = (ctx: FamilyContext, ...names: string[]) => names.some((n) 
 export const hasDim = (ctx: FamilyContext, ...dims: Dimension[]) => dims.some((d) => ctx.dims.includes(d));
 
 export type { Grain };
+
+/** The usual family SQL: the relation, filtered, grouped by bucket and `by`, one aggregate per needed measure. */
+export function aggregateSql(family: Family, ctx: FamilyContext): string {
+  if (!family.relation || !family.aggregates) throw new Error(`family ${family.name} has no relation`);
+  const aggs = family.aggregates;
+  const measures = [...ctx.measures].filter((m) => m in aggs);
+  return `SELECT ${bucketSql(ctx.q.grain, 'ts')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
+      ${measures.map((m) => `${aggs[m]} AS ${m}`).join(',\n      ')}
+    FROM (${family.relation(ctx)})
+    ${filterSql(ctx.q)}
+    GROUP BY ${groupCols(ctx.q)}`;
+}

@@ -1,6 +1,6 @@
 import type { MetricQuery } from '../query.js';
 import { bucketSql, bucketStart, nextBucketStart, previousBucketStart } from '../time.js';
-import { CUSTOMERS_LATEST, PARAM, filterSql, groupCols, hasDim, orUnknown, type Family, type FamilyContext } from '../sql.js';
+import { CUSTOMERS_LATEST, PARAM, aggregateSql, filterSql, hasDim, orUnknown, type Family, type FamilyContext } from '../sql.js';
 
 /**
  * Placements of orders that have a backordered line (at placement or reported later):
@@ -41,20 +41,25 @@ export const feedbackFamily: Family = {
   measures: ['nps_responses', 'promoters', 'detractors', 'texts', 'sentiment_sum', 'negative_texts'],
   dimensions: ['segment', 'tier', 'region', 'customer_id', 'had_backorder'],
   params: (q) => lookbackParams(q, q.fromMs),
+  aggregates: {
+    nps_responses: 'countIf(nps IS NOT NULL)',
+    promoters: 'countIf(nps >= 9)',
+    detractors: 'countIf(nps <= 6)',
+    texts: 'countIf(sentiment IS NOT NULL)',
+    sentiment_sum: 'sumIf(sentiment, sentiment IS NOT NULL)',
+    negative_texts: 'countIf(sentiment < 0)',
+  },
   sql(ctx) {
+    return aggregateSql(this, ctx);
+  },
+  relation(ctx) {
     const j = customerJoins(ctx, 'x.submitted_at');
-    return `SELECT ${bucketSql(ctx.q.grain, 'submitted_at')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        countIf(nps IS NOT NULL) AS nps_responses, countIf(nps >= 9) AS promoters, countIf(nps <= 6) AS detractors,
-        countIf(sentiment IS NOT NULL) AS texts, sumIf(sentiment, sentiment IS NOT NULL) AS sentiment_sum,
-        countIf(sentiment < 0) AS negative_texts
-      FROM (
-        SELECT x.submitted_at AS submitted_at, x.customer_id AS customer_id, x.nps AS nps, x.sentiment AS sentiment ${j.select}
-        FROM (SELECT submitted_at, customer_id, nps, sentiment FROM feedback FINAL
-              WHERE submitted_at >= ${PARAM.from} AND submitted_at < ${PARAM.to}) AS x
-        ${j.joins}
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+    return `
+      SELECT x.submitted_at AS ts, x.event_id AS event_id, x.customer_id AS customer_id, x.order_id AS order_id,
+        x.nps AS nps, x.text AS text, x.sentiment AS sentiment ${j.select}
+      FROM (SELECT submitted_at, event_id, customer_id, order_id, nps, text, sentiment FROM feedback FINAL
+            WHERE submitted_at >= ${PARAM.from} AND submitted_at < ${PARAM.to}) AS x
+      ${j.joins}`;
   },
 };
 

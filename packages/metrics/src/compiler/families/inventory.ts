@@ -1,6 +1,6 @@
 import { bucketSql } from '../time.js';
 import { gridParams } from './grid.js';
-import { PARAM, PRODUCTS_LATEST, filterSql, groupCols, hasDim, needs, orUnknown, type Family, type FamilyContext } from '../sql.js';
+import { PARAM, PRODUCTS_LATEST, aggregateSql, filterSql, groupCols, hasDim, needs, orUnknown, type Family, type FamilyContext } from '../sql.js';
 
 /**
  * On-hand per (sku, warehouse) after each stock event, per metrics.md: a running sum of
@@ -107,21 +107,18 @@ export const cogsFamily: Family = {
   name: 'cogs',
   measures: ['cogs'],
   dimensions: ['category', 'sku', 'supplier_id', 'warehouse'],
+  aggregates: { cogs: 'sum(-qty_delta * unit_cost)' },
   sql(ctx) {
-    return `SELECT ${bucketSql(ctx.q.grain, 'ts')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        sum(-qty_delta * unit_cost) AS cogs
-      FROM (
-        SELECT m.occurred_at AS ts, m.sku AS sku, m.warehouse AS warehouse, m.qty_delta AS qty_delta,
-          ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id, toDecimal128(p.unit_cost, 4) AS unit_cost
-        FROM (
-          SELECT sku, warehouse, occurred_at, qty_delta FROM stock_events FINAL
-          WHERE kind = 'moved' AND reason = 'sale' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end}
-        ) AS m
-        LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = m.sku
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+    return aggregateSql(this, ctx);
   },
+  relation: () => `
+    SELECT m.occurred_at AS ts, m.event_id AS event_id, m.sku AS sku, m.warehouse AS warehouse, m.qty_delta AS qty_delta,
+      ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id, toDecimal128(p.unit_cost, 4) AS unit_cost
+    FROM (
+      SELECT sku, warehouse, occurred_at, event_id, qty_delta FROM stock_events FINAL
+      WHERE kind = 'moved' AND reason = 'sale' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end}
+    ) AS m
+    LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = m.sku`,
 };
 
 /** Counts in the period, and whether each differs from the on-hand just before it. */
@@ -129,24 +126,21 @@ export const discrepancyFamily: Family = {
   name: 'discrepancy',
   measures: ['counts', 'discrepant_counts'],
   dimensions: ['category', 'sku', 'supplier_id', 'warehouse'],
+  aggregates: { counts: 'count()', discrepant_counts: 'countIf(counted_qty != on_hand_before)' },
   sql(ctx) {
-    const withProducts = hasDim(ctx, 'category', 'supplier_id');
-    return `SELECT ${bucketSql(ctx.q.grain, 'occurred_at')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        count() AS counts, countIf(toInt64(counted_qty) != on_hand_before) AS discrepant_counts
-      FROM (
-        SELECT r.occurred_at AS occurred_at, r.sku AS sku, r.warehouse AS warehouse, r.counted_qty AS counted_qty, r.on_hand_before AS on_hand_before
-          ${withProducts ? `, ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id` : ''}
-        FROM (
-          SELECT *, lagInFrame(on_hand_after, 1, toInt64(0))
-            OVER (PARTITION BY sku, warehouse ORDER BY occurred_at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS on_hand_before
-          FROM (${runningStockSql(
-            `AND (sku, warehouse) IN (SELECT sku, warehouse FROM stock_events WHERE kind = 'counted' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end})`,
-          )})
-        ) AS r
-        ${withProducts ? `LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = r.sku` : ''}
-        WHERE r.kind = 'counted' AND r.occurred_at >= ${PARAM.from}
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+    return aggregateSql(this, ctx);
   },
+  relation: () => `
+    SELECT r.occurred_at AS ts, r.event_id AS event_id, r.sku AS sku, r.warehouse AS warehouse,
+      toInt64(r.counted_qty) AS counted_qty, r.on_hand_before AS on_hand_before,
+      ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id
+    FROM (
+      SELECT *, lagInFrame(on_hand_after, 1, toInt64(0))
+        OVER (PARTITION BY sku, warehouse ORDER BY occurred_at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS on_hand_before
+      FROM (${runningStockSql(
+        `AND (sku, warehouse) IN (SELECT sku, warehouse FROM stock_events WHERE kind = 'counted' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end})`,
+      )})
+    ) AS r
+    LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = r.sku
+    WHERE r.kind = 'counted' AND r.occurred_at >= ${PARAM.from}`,
 };

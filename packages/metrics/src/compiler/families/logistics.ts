@@ -1,5 +1,4 @@
-import { bucketSql } from '../time.js';
-import { CUSTOMERS_LATEST, PARAM, filterSql, groupCols, hasDim, orUnknown, type Family, type FamilyContext } from '../sql.js';
+import { CUSTOMERS_LATEST, PARAM, aggregateSql, hasDim, orUnknown, type Family, type FamilyContext } from '../sql.js';
 
 /** The latest dispatch of each shipment; `dispatched_at` is its first dispatch. */
 export const SHIPMENTS_LATEST = `(
@@ -29,22 +28,23 @@ export const deliveriesFamily: Family = {
   name: 'deliveries',
   measures: ['delivered_shipments', 'on_time_shipments'],
   dimensions: ['carrier', 'segment', 'tier', 'region', 'customer_id', 'channel'],
+  aggregates: { delivered_shipments: 'count()', on_time_shipments: 'countIf(on_time)' },
   sql(ctx) {
+    return aggregateSql(this, ctx);
+  },
+  relation(ctx) {
     const j = orderJoins(ctx);
-    return `SELECT ${bucketSql(ctx.q.grain, 'delivered_at')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        count() AS delivered_shipments, countIf(toDate(delivered_at, 'UTC') <= promised_date) AS on_time_shipments
+    return `
+      SELECT d.first_delivered AS ts, s.shipment_id AS shipment_id, s.ship_order AS order_id, s.ship_carrier AS carrier,
+        s.dispatched_at AS dispatched_at, s.ship_promised AS promised_date,
+        toDate(d.first_delivered, 'UTC') <= s.ship_promised AS on_time ${j.select}
       FROM (
-        SELECT d.first_delivered AS delivered_at, s.ship_promised AS promised_date, s.ship_carrier AS carrier ${j.select}
-        FROM (
-          SELECT shipment_id, min(occurred_at) AS first_delivered FROM shipment_statuses
-          WHERE status = 'delivered' GROUP BY shipment_id
-          HAVING first_delivered >= ${PARAM.from} AND first_delivered < ${PARAM.to}
-        ) AS d
-        INNER JOIN ${SHIPMENTS_LATEST} AS s ON s.shipment_id = d.shipment_id
-        ${j.joins}
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+        SELECT shipment_id, min(occurred_at) AS first_delivered FROM shipment_statuses
+        WHERE status = 'delivered' GROUP BY shipment_id
+        HAVING first_delivered >= ${PARAM.from} AND first_delivered < ${PARAM.to}
+      ) AS d
+      INNER JOIN ${SHIPMENTS_LATEST} AS s ON s.shipment_id = d.shipment_id
+      ${j.joins}`;
   },
 };
 
@@ -53,27 +53,27 @@ export const delayedFamily: Family = {
   name: 'delayed',
   measures: ['delayed_shipments'],
   dimensions: ['carrier', 'segment', 'tier', 'region', 'customer_id', 'channel'],
+  aggregates: { delayed_shipments: 'countIf(delayed)' },
   sql(ctx) {
+    return aggregateSql(this, ctx);
+  },
+  relation(ctx) {
     const j = orderJoins(ctx);
-    return `SELECT ${bucketSql(ctx.q.grain, 'dispatched_at')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        countIf(NOT delivered AND (latest_status = 'delayed' OR toDate(latest_eta, 'UTC') > promised_date)) AS delayed_shipments
-      FROM (
-        SELECT s.dispatched_at AS dispatched_at, s.ship_promised AS promised_date, s.ship_carrier AS carrier,
-          st.has_delivered AS delivered, st.last_status AS latest_status,
-          if(st.last_eta_at > s.dispatched_at AND st.last_eta IS NOT NULL, st.last_eta, s.ship_eta) AS latest_eta ${j.select}
-        FROM ${SHIPMENTS_LATEST} AS s
-        LEFT JOIN (
-          SELECT shipment_id,
-            countIf(status = 'delivered') > 0 AS has_delivered,
-            argMax(status, (occurred_at, event_id)) AS last_status,
-            argMaxIf(eta, (occurred_at, event_id), eta IS NOT NULL) AS last_eta,
-            maxIf(occurred_at, eta IS NOT NULL) AS last_eta_at
-          FROM shipment_statuses WHERE occurred_at <= ${PARAM.now} GROUP BY shipment_id
-        ) AS st ON st.shipment_id = s.shipment_id
-        ${j.joins}
-        WHERE s.dispatched_at >= ${PARAM.from} AND s.dispatched_at < ${PARAM.to}
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+    return `
+      SELECT s.dispatched_at AS ts, s.shipment_id AS shipment_id, s.ship_order AS order_id, s.ship_carrier AS carrier,
+        s.ship_promised AS promised_date, st.last_status AS latest_status,
+        if(st.last_eta_at > s.dispatched_at AND st.last_eta IS NOT NULL, st.last_eta, s.ship_eta) AS latest_eta,
+        NOT st.has_delivered AND (st.last_status = 'delayed' OR toDate(latest_eta, 'UTC') > s.ship_promised) AS delayed ${j.select}
+      FROM ${SHIPMENTS_LATEST} AS s
+      LEFT JOIN (
+        SELECT shipment_id,
+          countIf(status = 'delivered') > 0 AS has_delivered,
+          argMax(status, (occurred_at, event_id)) AS last_status,
+          argMaxIf(eta, (occurred_at, event_id), eta IS NOT NULL) AS last_eta,
+          maxIf(occurred_at, eta IS NOT NULL) AS last_eta_at
+        FROM shipment_statuses WHERE occurred_at <= ${PARAM.now} GROUP BY shipment_id
+      ) AS st ON st.shipment_id = s.shipment_id
+      ${j.joins}
+      WHERE s.dispatched_at >= ${PARAM.from} AND s.dispatched_at < ${PARAM.to}`;
   },
 };

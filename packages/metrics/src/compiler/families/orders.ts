@@ -1,5 +1,4 @@
-import { bucketSql } from '../time.js';
-import { CUSTOMERS_LATEST, PARAM, PRODUCTS_LATEST, filterSql, groupCols, hasDim, needs, orUnknown, type Family, type FamilyContext } from '../sql.js';
+import { CUSTOMERS_LATEST, PARAM, PRODUCTS_LATEST, aggregateSql, hasDim, needs, orUnknown, type Family, type FamilyContext } from '../sql.js';
 
 /**
  * Order lines of orders placed in [from, to), with what is known about them now:
@@ -68,15 +67,15 @@ export const ordersFamily: Family = {
   name: 'orders',
   measures: Object.keys(AGGREGATES),
   dimensions: ['category', 'sku', 'supplier_id', 'segment', 'tier', 'region', 'customer_id', 'channel'],
-  sql(ctx) {
-    const measures = [...ctx.measures].filter((m) => m in AGGREGATES);
+  aggregates: AGGREGATES,
+  relation(ctx) {
+    const measures = [...ctx.measures];
     const withState = measures.some((m) => !STATELESS.has(m));
     const withCancel = measures.some((m) => CANCEL.has(m));
-    return `SELECT ${bucketSql(ctx.q.grain, 'ts')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        ${measures.map((m) => `${AGGREGATES[m]} AS ${m}`).join(',\n        ')}
-      FROM (${orderLinesSql(ctx, { withState, withCancel })})
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+    return orderLinesSql(ctx, { withState, withCancel });
+  },
+  sql(ctx) {
+    return aggregateSql(this, ctx);
   },
 };
 
@@ -88,13 +87,15 @@ export const expediteFamily: Family = {
   name: 'expedite',
   measures: ['expedite_cost'],
   dimensions: ['category', 'sku', 'supplier_id', 'segment', 'tier', 'region', 'customer_id', 'channel', 'carrier'],
+  aggregates: { expedite_cost: 'sum(share)' },
   sql(ctx) {
+    return aggregateSql(this, ctx);
+  },
+  relation(ctx) {
     const product = hasDim(ctx, 'category', 'supplier_id');
     const customer = hasDim(ctx, 'segment', 'tier', 'region');
-    return `SELECT ${bucketSql(ctx.q.grain, 'ts')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        sum(share) AS expedite_cost
-      FROM (
-        SELECT o.order_placed_at AS ts, s.ship_order AS order_id, line.1 AS sku, s.ship_carrier AS carrier, o.order_customer AS customer_id,
+    return `
+        SELECT s.shipment_id AS shipment_id, o.order_placed_at AS ts, s.ship_order AS order_id, line.1 AS sku, s.ship_carrier AS carrier, o.order_customer AS customer_id,
           ${orUnknown('o.order_channel')} AS channel,
           toFloat64(s.ship_cost) * line.2 / arraySum(s.ship_qtys) AS share
           ${product ? `, ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id` : ''}
@@ -118,9 +119,6 @@ export const expediteFamily: Family = {
           FROM order_lines WHERE placed_at >= ${PARAM.from} AND placed_at < ${PARAM.to} GROUP BY order_id
         ) AS o ON o.order_id = s.ship_order
         ${product ? `LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = line.1` : ''}
-        ${customer ? `LEFT JOIN ${CUSTOMERS_LATEST} AS cu ON cu.customer_id = o.order_customer` : ''}
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+        ${customer ? `LEFT JOIN ${CUSTOMERS_LATEST} AS cu ON cu.customer_id = o.order_customer` : ''}`;
   },
 };

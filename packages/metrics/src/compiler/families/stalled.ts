@@ -1,6 +1,5 @@
 import { DEFAULT_STAGE_LIMIT_HOURS } from '../../kpis/catalog.js';
-import { bucketSql } from '../time.js';
-import { CUSTOMERS_LATEST, PARAM, filterSql, groupCols, hasDim, orUnknown, type Family } from '../sql.js';
+import { CUSTOMERS_LATEST, PARAM, aggregateSql, hasDim, orUnknown, type Family } from '../sql.js';
 
 /**
  * Orders placed in the period with their stage as of now (latest status, `placed` until
@@ -11,12 +10,14 @@ export const stalledFamily: Family = {
   measures: ['stalled_orders'],
   dimensions: ['stage', 'segment', 'tier', 'region', 'customer_id', 'channel'],
   params: () => ({ stages: Object.keys(DEFAULT_STAGE_LIMIT_HOURS), stage_limits: Object.values(DEFAULT_STAGE_LIMIT_HOURS) }),
+  aggregates: { stalled_orders: 'countIf(stalled)' },
   sql(ctx) {
+    return aggregateSql(this, ctx);
+  },
+  relation(ctx) {
     const customer = hasDim(ctx, 'segment', 'tier', 'region');
-    return `SELECT ${bucketSql(ctx.q.grain, 'placed_at')} AS bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        countIf(stalled) AS stalled_orders
-      FROM (
-        SELECT o.order_placed_at AS placed_at, o.order_customer AS customer_id, ${orUnknown('o.order_channel')} AS channel,
+    return `
+        SELECT o.order_placed_at AS ts, o.order_id AS order_id, o.order_customer AS customer_id, ${orUnknown('o.order_channel')} AS channel,
           if(st.last_status = '', 'placed', st.last_status) AS stage,
           if(st.last_status = '', o.order_placed_at, st.last_at) AS stage_since,
           transform(stage, {stages:Array(String)}, {stage_limits:Array(UInt32)}, toUInt32(0)) AS limit_hours,
@@ -33,9 +34,6 @@ export const stalledFamily: Family = {
             AND order_id IN (SELECT order_id FROM order_lines WHERE placed_at >= ${PARAM.from} AND placed_at < ${PARAM.to})
           GROUP BY order_id
         ) AS st ON st.order_id = o.order_id
-        ${customer ? `LEFT JOIN ${CUSTOMERS_LATEST} AS cu ON cu.customer_id = o.order_customer` : ''}
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
+        ${customer ? `LEFT JOIN ${CUSTOMERS_LATEST} AS cu ON cu.customer_id = o.order_customer` : ''}`;
   },
 };
