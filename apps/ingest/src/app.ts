@@ -30,7 +30,6 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? { level: env.LOG_LEVEL, redact: ['req.headers.authorization', 'req.headers.cookie'] },
     bodyLimit: MAX_BODY_BYTES,
-    disableRequestLogging: true,
     forceCloseConnections: true,
   });
   registerErrorHandler(app);
@@ -61,6 +60,11 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     batchRows: env.INGEST_BATCH_ROWS,
     flushMs: env.INGEST_FLUSH_MS,
     maxBacklogRows: env.INGEST_MAX_BACKLOG_ROWS,
+    onInserted: (rows, lagMs) => {
+      metrics.storeInsertRows.observe(rows);
+      metrics.storeLagSeconds.observe(lagMs / 1000);
+    },
+    onInsertError: () => metrics.storeErrors.inc(),
   });
   const keys = new KeyStore(db, env.API_KEY);
   const ctx: AppContext = { env, store, db, keys, pipeline, metrics, now };

@@ -20,6 +20,8 @@ export interface PipelineOptions {
   batchRows: number;
   flushMs: number;
   maxBacklogRows: number;
+  onInserted?: (rows: number, lagMs: number) => void;
+  onInsertError?: () => void;
 }
 
 /**
@@ -40,6 +42,8 @@ export class IngestPipeline {
       batchRows: opts.batchRows,
       flushMs: opts.flushMs,
       log: opts.log,
+      ...(opts.onInserted ? { onInserted: opts.onInserted } : {}),
+      ...(opts.onInsertError ? { onInsertError: opts.onInsertError } : {}),
     });
   }
 

@@ -31,6 +31,7 @@ export interface WriterOptions {
   maxRows?: number;
   log: FastifyBaseLogger;
   onInserted?: (rows: number, lagMs: number) => void;
+  onInsertError?: () => void;
 }
 
 export class EventWriter {
@@ -100,6 +101,7 @@ export class EventWriter {
           break;
         } catch (err) {
           this.stats.failures++;
+          this.opts.onInsertError?.();
           this.lastError = err as Error;
           attempt++;
           const delay = Math.min(5000, 100 * 2 ** Math.min(attempt, 6));
