@@ -22,7 +22,8 @@ export class QueryError extends Error {
     message: string,
     readonly code = 'invalid_parameter',
   ) {
-    super(message);
+    // The answer names the parameter in its message, not only in details.
+    super(message.includes(param) ? message : `${param}: ${message}`);
   }
 }
 
