@@ -8,7 +8,7 @@ export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 export const entityId = z.string().min(1).max(128);
 
 /** Quantities are integers; `z.number()` never coerces, so "5" is rejected. */
-export const int = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer');
+export const int = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer').meta({ description: 'An integer (a string like "5" is rejected)' });
 export const positiveInt = int.refine((n) => n > 0, 'must be > 0');
 export const nonNegativeInt = int.refine((n) => n >= 0, 'must be >= 0');
 
@@ -21,7 +21,8 @@ export const MONEY_MAX = 1e13;
 export const money = z
   .number()
   .refine((n) => Number.isFinite(n) && Math.abs(n) < MONEY_MAX, `must be a finite amount below ${MONEY_MAX}`)
-  .refine((n) => /^-?\d+(\.\d{1,4})?$/.test(String(n)), 'must have at most 4 decimals');
+  .refine((n) => /^-?\d+(\.\d{1,4})?$/.test(String(n)), 'must have at most 4 decimals')
+  .meta({ description: 'Money in the shop currency: a JSON number with at most 4 decimals' });
 export const nonNegativeMoney = money.refine((n) => n >= 0, 'must be >= 0');
 
 /** `YYYY-MM-DD`, and a real calendar date. */
@@ -31,7 +32,8 @@ export const isoDate = z
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'must be a real calendar date');
+  }, 'must be a real calendar date')
+  .meta({ format: 'date' });
 
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d{1,9})?([Zz]|[+-]\d{2}:\d{2})$/;
 
@@ -56,7 +58,10 @@ export function parseRfc3339(s: string): number | null {
   return ms;
 }
 
-export const rfc3339 = z.string().refine((s) => parseRfc3339(s) !== null, 'must be an RFC 3339 timestamp with offset or Z');
+export const rfc3339 = z
+  .string()
+  .refine((s) => parseRfc3339(s) !== null, 'must be an RFC 3339 timestamp with offset or Z')
+  .meta({ format: 'date-time', description: 'RFC 3339 with offset or Z; at most 24 h in the future' });
 
 /** A date or a timestamp (`eta` of shipments): `YYYY-MM-DD` or RFC 3339. */
 export const dateOrTimestamp = z

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { eventSchema } from './events.js';
 
@@ -12,5 +13,7 @@ export function eventJsonSchema(): Record<string, unknown> {
   };
 }
 
-const target = process.argv[2];
-if (target) writeFileSync(target, `${JSON.stringify(eventJsonSchema(), null, 2)}\n`);
+// Run as a script by the build: `node dist/contract/write-json-schema.js <file>`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href && process.argv[2]) {
+  writeFileSync(process.argv[2], `${JSON.stringify(eventJsonSchema(), null, 2)}\n`);
+}
