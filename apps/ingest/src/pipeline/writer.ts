@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyBaseLogger } from 'fastify';
@@ -23,6 +25,8 @@ export interface WriterStats {
   lastBatchRows: number;
   /** Recent event-to-queryable delays in ms (accepted to insert done), for p95. */
   lagSamples: number[];
+  /** Accepted rows the store refused as data (kept in wal/dead-letter.ndjson). */
+  deadLettered: number;
 }
 
 export interface WriterOptions {
@@ -45,7 +49,7 @@ export class EventWriter {
   private enqueuedSeq = 0;
   private insertedSeq = 0;
   private lastError: Error | undefined;
-  readonly stats: WriterStats = { insertedRows: 0, inserts: 0, failures: 0, lastBatchRows: 0, lagSamples: [] };
+  readonly stats: WriterStats = { insertedRows: 0, inserts: 0, failures: 0, lastBatchRows: 0, lagSamples: [], deadLettered: 0 };
 
   constructor(
     private readonly client: ClickHouseClient,
@@ -146,13 +150,46 @@ export class EventWriter {
     let text = batch.chunks.map((c) => c.text).join('');
     if (batch.chunks.some((c) => c.replay)) text = await this.withoutStored(text);
     if (text.length === 0) return;
-    // exec with a raw body: the rows are JSON lines already (serialised once, when accepted).
+    try {
+      await this.insertText(text);
+    } catch (err) {
+      if (!isDataError(err)) throw err;
+      await this.isolate(text.split('\n').filter((l) => l.length > 0), err as Error);
+    }
+  }
+
+  /** exec with a raw body: the rows are JSON lines already (serialised once, when accepted). */
+  private async insertText(text: string): Promise<void> {
     const result = await this.client.exec({
       query: 'INSERT INTO events_raw FORMAT JSONEachRow',
       values: Readable.from([Buffer.from(text, 'utf8')], { objectMode: false }),
     });
     for await (const _chunk of result.stream as AsyncIterable<unknown>) {
       // Drain the (empty) answer so that an HTTP connection is released.
+    }
+  }
+
+  /**
+   * The store refused the data itself (not a retryable fault): bisect to find the rows it
+   * refuses, insert the rest, and set those aside in the dead-letter file with the reason,
+   * so one bad row never blocks the log. Validation makes this a should-not-happen path.
+   */
+  private async isolate(lines: string[], cause: Error): Promise<void> {
+    if (lines.length === 1) {
+      const line = lines[0] as string;
+      appendFileSync(join(this.wal.dir, 'dead-letter.ndjson'), `${JSON.stringify({ at: new Date().toISOString(), error: cause.message.slice(0, 2000), row: line })}\n`);
+      this.stats.deadLettered++;
+      this.opts.log.error({ err: cause, row: line.slice(0, 500) }, 'store refused an accepted event; kept in dead-letter.ndjson');
+      return;
+    }
+    const mid = lines.length >> 1;
+    for (const half of [lines.slice(0, mid), lines.slice(mid)]) {
+      try {
+        await this.insertText(`${half.join('\n')}\n`);
+      } catch (err) {
+        if (!isDataError(err)) throw err;
+        await this.isolate(half, err as Error);
+      }
     }
   }
 
@@ -187,4 +224,12 @@ export class EventWriter {
     for (const w of this.waiters) w.resolve();
     this.waiters = [];
   }
+}
+
+/** ClickHouse codes that mean "this data cannot be stored" rather than "try again later". */
+const DATA_ERROR_CODES = new Set([6, 25, 26, 27, 33, 38, 41, 43, 53, 69, 70, 72, 117, 131, 321, 407, 467]);
+
+export function isDataError(err: unknown): boolean {
+  const code = Number((err as { code?: unknown } | null)?.code);
+  return Number.isFinite(code) && DATA_ERROR_CODES.has(code);
 }

@@ -8,7 +8,12 @@ export const MAX_FUTURE_MS = 24 * 60 * 60 * 1000;
 export const entityId = z.string().min(1).max(128);
 
 /** Quantities are integers; `z.number()` never coerces, so "5" is rejected. */
-export const int = z.number().int().refine(Number.isSafeInteger, 'must be a safe integer').meta({ description: 'An integer (a string like "5" is rejected)' });
+/** Quantities fit in 32 bits (what the store's columns hold), so a huge number is rejected, never wrapped. */
+export const INT_LIMIT = 2_147_483_647;
+export const int = z
+  .number()
+  .int()
+  .refine((n) => Math.abs(n) <= INT_LIMIT, `must be between -${INT_LIMIT} and ${INT_LIMIT}`).meta({ description: 'An integer (a string like "5" is rejected)' });
 export const positiveInt = int.refine((n) => n > 0, 'must be > 0');
 export const nonNegativeInt = int.refine((n) => n >= 0, 'must be >= 0');
 
