@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { FastifyBaseLogger } from 'fastify';
-import { validateEvent } from '@stockpulse/metrics';
+import { toClickHouseTime, validateEvent } from '@stockpulse/metrics';
 import { IdIndex, murmur3_32, xxhash32 } from './id-index.js';
 import { WriteAheadLog } from './wal.js';
 import { EventWriter } from './writer.js';
@@ -82,12 +82,13 @@ export class IngestPipeline {
 
   async accept(events: unknown[]): Promise<IngestResult> {
     const now = this.opts.now();
+    const receivedAt = toClickHouseTime(now);
     const rejected: IngestResult['rejected'] = [];
     const lines: string[] = [];
     const added: [number, number][] = [];
     let duplicates = 0;
     for (let i = 0; i < events.length; i++) {
-      const v = validateEvent(events[i], now);
+      const v = validateEvent(events[i], now, receivedAt);
       if (!v.ok) {
         rejected.push(v.id === undefined ? { index: i, errors: v.errors } : { index: i, id: v.id, errors: v.errors });
         continue;

@@ -27,6 +27,13 @@ export function toClickHouseTime(ms: number): string {
   return new Date(ms).toISOString().replace('T', ' ').slice(0, 23);
 }
 
+const UTC_MS = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
+/** The common `...T..:..:...sssZ` form maps to ClickHouse text without a Date round trip. */
+function clickHouseTimeOf(text: string, ms: number): string {
+  return UTC_MS.test(text) ? `${text.slice(0, 10)} ${text.slice(11, 23)}` : toClickHouseTime(ms);
+}
+
 function describe(issues: z.core.$ZodIssue[], prefix: string): string[] {
   return issues.map((i) => {
     const path = [prefix, ...i.path.map((p) => (typeof p === 'number' ? `[${p}]` : String(p)))]
@@ -35,6 +42,32 @@ function describe(issues: z.core.$ZodIssue[], prefix: string): string[] {
       .replace(/\.\[/g, '[');
     return `${path || 'event'}: ${i.message}`;
   });
+}
+
+const SURROGATE = /[\uD800-\uDFFF]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * The path of the first string (or key) that is not well-formed Unicode (a lone surrogate,
+ * valid in JSON text). The store refuses such text and the id index would collide them.
+ */
+export function findLoneSurrogate(value: unknown, path = ''): string | null {
+  if (typeof value === 'string') return SURROGATE.test(value) && LONE_SURROGATE.test(value) ? path || 'event' : null;
+  if (value === null || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findLoneSurrogate(value[i], `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [k, v] of Object.entries(value)) {
+    const p = path ? `${path}.${k}` : k;
+    if (SURROGATE.test(k) && LONE_SURROGATE.test(k)) return p;
+    const found = findLoneSurrogate(v, p);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** Scores a feedback text (AFINN-165 `comparative`), or null when there is no text. */
@@ -47,7 +80,7 @@ export function sentimentScore(text: string | undefined): number | null {
  * Validates one event against the contract and turns it into its raw row.
  * `nowMs` is passed in so that "more than 24 h in the future" is testable.
  */
-export function validateEvent(input: unknown, nowMs: number): Validation {
+export function validateEvent(input: unknown, nowMs: number, receivedAt: string = toClickHouseTime(nowMs)): Validation {
   const maybeId =
     input !== null && typeof input === 'object' && typeof (input as { id?: unknown }).id === 'string'
       ? ((input as { id: string }).id.slice(0, 128) as string)
@@ -55,15 +88,18 @@ export function validateEvent(input: unknown, nowMs: number): Validation {
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, id: undefined, errors: ['event: must be a JSON object'] };
   }
+  const lone = findLoneSurrogate(input);
+  if (lone) return { ok: false, id: maybeId !== undefined && !LONE_SURROGATE.test(maybeId) ? maybeId : undefined, errors: [`${lone}: not well-formed Unicode (a lone surrogate)`] };
   const env = envelopeSchema.safeParse(input);
   if (!env.success) return { ok: false, id: maybeId, errors: describe(env.error.issues, '') };
   const { id, type, occurred_at, source } = env.data;
   const errors: string[] = [];
-  const occurredMs = parseRfc3339(occurred_at) as number;
-  if (occurredMs - nowMs > MAX_FUTURE_MS) errors.push('occurred_at: more than 24 h in the future');
+  const occurredMs = parseRfc3339(occurred_at);
+  if (occurredMs === null) errors.push('occurred_at: must be an RFC 3339 timestamp with offset or Z');
+  else if (occurredMs - nowMs > MAX_FUTURE_MS) errors.push('occurred_at: more than 24 h in the future');
   const data = eventDataSchemas[type].safeParse(env.data.data);
   if (!data.success) errors.push(...describe(data.error.issues, 'data'));
-  if (errors.length > 0) return { ok: false, id, errors };
+  if (errors.length > 0 || occurredMs === null) return { ok: false, id, errors };
 
   const event = { id, type, occurred_at, ...(source === undefined ? {} : { source }), data: data.data } as StockpulseEvent;
   const text = type === 'feedback.submitted' ? (event.data as { text?: string }).text : undefined;
@@ -73,8 +109,8 @@ export function validateEvent(input: unknown, nowMs: number): Validation {
     row: {
       id,
       type,
-      occurred_at: toClickHouseTime(occurredMs),
-      received_at: toClickHouseTime(nowMs),
+      occurred_at: clickHouseTimeOf(occurred_at, occurredMs as number),
+      received_at: receivedAt,
       source: source ?? '',
       data: JSON.stringify(data.data),
       sentiment: sentimentScore(text),
