@@ -9,3 +9,4 @@ export * from './compiler/compile.js';
 export * from './compiler/run.js';
 export * from './compiler/time.js';
 export * from './compiler/records.js';
+export * from './kpis/access.js';
