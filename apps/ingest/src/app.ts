@@ -1,3 +1,4 @@
+import cookie from '@fastify/cookie';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { migrate } from '@stockpulse/metrics';
 import { createClickHouse, migrateAppDb, openAppDb } from '@stockpulse/store';
@@ -6,11 +7,14 @@ import type { Env } from './env.js';
 import { registerErrorHandler } from './errors.js';
 import { IngestPipeline } from './pipeline/pipeline.js';
 import { bootstrapAdmin, KeyStore } from './plugins/auth.js';
+import { SessionStore } from './plugins/sessions.js';
 import { createMetrics } from './plugins/prom.js';
 import { eventsRoutes } from './routes/events.js';
 import { healthRoutes } from './routes/health.js';
+import { authRoutes } from './routes/auth.js';
 import { keysRoutes } from './routes/keys.js';
 import { metricsRoutes } from './routes/metrics.js';
+import { usersRoutes } from './routes/users.js';
 
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
@@ -66,7 +70,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     },
     onInsertError: () => metrics.storeErrors.inc(),
   });
-  const keys = new KeyStore(db, env.API_KEY);
+  const sessions = new SessionStore(db);
+  const keys = new KeyStore(db, env.API_KEY, sessions, now);
   const ctx: AppContext = { env, store, db, keys, pipeline, metrics, now };
   app.decorate('ctx', ctx);
   app.addHook('onClose', async () => {
@@ -76,10 +81,13 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   await pipeline.start();
 
+  await app.register(cookie);
   await app.register(healthRoutes);
   await app.register(eventsRoutes);
   await app.register(metricsRoutes);
   await app.register(keysRoutes);
+  await app.register(authRoutes);
+  await app.register(usersRoutes);
 
   if (!env.API_KEY) {
     await bootstrapAdmin(db, keys, opts.print ?? ((t) => process.stdout.write(`${t}\n`)), opts.origin ?? `http://localhost:${env.PORT}`);

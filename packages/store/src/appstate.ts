@@ -58,6 +58,20 @@ export const APP_MIGRATIONS: { version: number; sql: string }[] = [
         disabled_at TIMESTAMPTZ
       );`,
   },
+  {
+    version: 2,
+    sql: `
+      ALTER TABLE users ADD COLUMN IF NOT EXISTS name TEXT;
+      CREATE TABLE IF NOT EXISTS sessions (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        csrf TEXT NOT NULL,
+        created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        last_seen_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        expires_at TIMESTAMPTZ NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS sessions_user ON sessions (user_id);`,
+  },
 ];
 
 export async function migrateAppDb(db: AppDb): Promise<void> {

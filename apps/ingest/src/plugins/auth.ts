@@ -1,17 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { hash as argon2Hash } from '@node-rs/argon2';
+import { kpisFor } from '@stockpulse/metrics';
 import type { AppDb } from '@stockpulse/store';
-import { forbidden, unauthorized } from '../errors.js';
+import { ApiError, forbidden, unauthorized } from '../errors.js';
+import { SESSION_COOKIE, type SessionStore, type SessionUser } from './sessions.js';
 
 export const SCOPES = ['ingest', 'read', 'admin'] as const;
 export type Scope = (typeof SCOPES)[number];
 
-export interface Principal {
-  kind: 'api_key';
-  keyId: string;
-  scopes: Scope[];
-}
+export type Principal =
+  | { kind: 'api_key'; keyId: string; scopes: Scope[] }
+  | { kind: 'session'; user: SessionUser; scopes: Scope[] };
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest();
 
@@ -30,6 +30,9 @@ export class KeyStore {
   constructor(
     private readonly db: AppDb,
     bootstrapKey: string | undefined,
+    /** Dashboard sessions, resolved from the session cookie when there is no API key. */
+    readonly sessions?: SessionStore,
+    readonly now: () => number = Date.now,
   ) {
     this.bootstrapHash = bootstrapKey ? sha256(bootstrapKey) : undefined;
   }
@@ -86,17 +89,52 @@ export class KeyStore {
   }
 }
 
-/** Resolves the caller and checks one scope: 401 without valid credentials, 403 without the scope. */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** A dashboard session: read for everyone, admin for admins; never ingest. */
+async function sessionPrincipal(keys: KeyStore, request: FastifyRequest): Promise<Principal | null> {
+  const token = request.cookies?.[SESSION_COOKIE];
+  if (!token || !keys.sessions) return null;
+  const user = await keys.sessions.resolve(token, keys.now());
+  if (!user) return null;
+  // Cookies ride along on cross-site requests; a change must prove it came from our page.
+  if (!SAFE_METHODS.has(request.method)) {
+    const sent = request.headers['x-csrf-token'];
+    if (typeof sent !== 'string' || sent.length !== user.csrf.length || !timingSafeEqual(Buffer.from(sent), Buffer.from(user.csrf))) {
+      throw new ApiError(403, 'csrf', 'missing or wrong x-csrf-token header');
+    }
+  }
+  return { kind: 'session', user, scopes: user.roles.includes('admin') ? ['read', 'admin'] : ['read'] };
+}
+
+/**
+ * Resolves the caller (API key, else session cookie) and checks one scope: 401 without
+ * valid credentials, 403 without the scope.
+ */
 export async function authorize(keys: KeyStore, request: FastifyRequest, scope: Scope): Promise<Principal> {
   const header = request.headers.authorization;
   const m = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-  if (!m?.[1]) throw unauthorized('send Authorization: Bearer <api key>');
-  const principal = await keys.verify(m[1]);
-  if (!principal) throw unauthorized('invalid or revoked API key');
+  let principal: Principal | null;
+  if (m?.[1]) {
+    principal = await keys.verify(m[1]);
+    if (!principal) throw unauthorized('invalid or revoked API key');
+  } else {
+    principal = await sessionPrincipal(keys, request);
+    if (!principal) throw unauthorized('sign in, or send Authorization: Bearer <api key>');
+  }
   if (!principal.scopes.includes(scope) && !principal.scopes.includes('admin')) {
-    throw forbidden(`this key lacks the "${scope}" scope`);
+    throw forbidden(principal.kind === 'api_key' ? `this key lacks the "${scope}" scope` : `your roles do not allow "${scope}"`);
   }
   return principal;
+}
+
+/** KPI-level access, checked where KPI data is read. Keys with the read scope read every KPI. */
+export function canReadKpi(principal: Principal, kpi: string): boolean {
+  return principal.kind === 'api_key' || kpisFor(principal.user.roles).has(kpi);
+}
+
+export function assertCanReadKpi(principal: Principal, kpi: string): void {
+  if (!canReadKpi(principal, kpi)) throw forbidden(`your roles do not allow the KPI "${kpi}"`);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { KPIS, QueryError, encodeCursor, parseMetricQuery, parseRecordsParams, runMetric, runRecords, toCsv, type QueryParams } from '@stockpulse/metrics';
 import { ApiError } from '../errors.js';
-import { authorize } from '../plugins/auth.js';
+import { assertCanReadKpi, authorize, canReadKpi } from '../plugins/auth.js';
 
 /** Maps a bad metric query to a 400 that names the parameter. */
 export function toApiError(err: unknown): unknown {
@@ -23,15 +23,16 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
   const { keys, store, metrics, now } = app.ctx;
 
   app.get('/v1/metrics', async (request) => {
-    await authorize(keys, request, 'read');
-    return { metrics: catalogue };
+    const principal = await authorize(keys, request, 'read');
+    return { metrics: catalogue.filter((k) => canReadKpi(principal, k.name)) };
   });
 
   app.get<{ Params: { name: string } }>('/v1/metrics/:name', async (request: FastifyRequest<{ Params: { name: string } }>) => {
-    await authorize(keys, request, 'read');
+    const principal = await authorize(keys, request, 'read');
     const started = process.hrtime.bigint();
     try {
       const q = parseMetricQuery(request.params.name, request.query as QueryParams, now());
+      assertCanReadKpi(principal, q.kpi.name);
       const result = await runMetric(store.reader, q);
       metrics.metricQuerySeconds.observe({ metric: q.kpi.name }, Number(process.hrtime.bigint() - started) / 1e9);
       return result;
@@ -41,10 +42,11 @@ export async function metricsRoutes(app: FastifyInstance): Promise<void> {
   });
 
   app.get<{ Params: { name: string } }>('/v1/metrics/:name/records', async (request, reply) => {
-    await authorize(keys, request, 'read');
+    const principal = await authorize(keys, request, 'read');
     try {
       const params = request.query as QueryParams;
       const q = parseMetricQuery(request.params.name, params, now(), ['limit', 'cursor', 'sort', 'format']);
+      assertCanReadKpi(principal, q.kpi.name);
       const page = parseRecordsParams(params);
       const result = await runRecords(store.reader, { q, limit: page.limit, offset: page.offset, sort: page.sort });
       const next = result.next_offset === null ? null : encodeCursor(result.next_offset);
