@@ -56,7 +56,7 @@ export class IngestPipeline {
       for (const line of record.text.split('\n')) {
         if (line.length > 0) this.index.add((JSON.parse(line) as { id: string }).id);
       }
-      this.writer.enqueue(record, true);
+      this.writer.enqueue(record);
       replayed += record.lines;
     }
     this.ready = true;
@@ -87,36 +87,37 @@ export class IngestPipeline {
     const lines: string[] = [];
     const added: [number, number][] = [];
     let duplicates = 0;
-    for (let i = 0; i < events.length; i++) {
-      const v = validateEvent(events[i], now, receivedAt);
-      if (!v.ok) {
-        rejected.push(v.id === undefined ? { index: i, errors: v.errors } : { index: i, id: v.id, errors: v.errors });
-        continue;
+    try {
+      for (let i = 0; i < events.length; i++) {
+        const v = validateEvent(events[i], now, receivedAt);
+        if (!v.ok) {
+          rejected.push(v.id === undefined ? { index: i, errors: v.errors } : { index: i, id: v.id, errors: v.errors });
+          continue;
+        }
+        const key = Buffer.from(v.row.id, 'utf8');
+        const h1 = murmur3_32(key);
+        const h2 = xxhash32(key);
+        // Added now, before the log write, so that a concurrent request with the same id sees it.
+        if (!this.index.addHash(h1, h2)) {
+          duplicates++;
+          continue;
+        }
+        added.push([h1, h2]);
+        lines.push(JSON.stringify(v.row));
       }
-      const key = Buffer.from(v.row.id, 'utf8');
-      const h1 = murmur3_32(key);
-      const h2 = xxhash32(key);
-      // Added now, before the log write, so that a concurrent request with the same id sees it.
-      if (!this.index.addHash(h1, h2)) {
-        duplicates++;
-        continue;
+      if (lines.length > 0) {
+        const text = `${lines.join('\n')}\n`;
+        const end = await this.wal.append(text, lines.length);
+        this.writer.enqueue({ text, lines: lines.length, end });
       }
-      added.push([h1, h2]);
-      lines.push(JSON.stringify(v.row));
+    } catch (err) {
+      // Nothing of this batch was acknowledged: forget its ids, so that a retry is stored.
+      for (const [h1, h2] of added) this.index.deleteHash(h1, h2);
+      throw err;
     }
     this.counters.requests++;
     this.counters.rejected += rejected.length;
     this.counters.duplicates += duplicates;
-    if (lines.length > 0) {
-      const text = `${lines.join('\n')}\n`;
-      try {
-        const end = await this.wal.append(text, lines.length);
-        this.writer.enqueue({ text, lines: lines.length, end });
-      } catch (err) {
-        for (const [h1, h2] of added) this.index.deleteHash(h1, h2);
-        throw err;
-      }
-    }
     this.counters.accepted += lines.length;
     return { accepted: lines.length, duplicates, rejected };
   }

@@ -14,8 +14,6 @@ import type { WalPosition, WalRecord, WriteAheadLog } from './wal.js';
 
 interface Chunk extends WalRecord {
   acceptedAt: number;
-  /** Replayed after a restart: may already be in ClickHouse, so filter by id first. */
-  replay: boolean;
 }
 
 export interface WriterStats {
@@ -66,8 +64,8 @@ export class EventWriter {
     return this.lastError;
   }
 
-  enqueue(record: WalRecord, replay = false): void {
-    this.queue.push({ ...record, acceptedAt: Date.now(), replay });
+  enqueue(record: WalRecord): void {
+    this.queue.push({ ...record, acceptedAt: Date.now() });
     this.queuedRows += record.lines;
     this.enqueuedSeq += record.lines;
     if (this.queuedRows >= this.opts.batchRows) this.kick();
@@ -147,8 +145,10 @@ export class EventWriter {
   }
 
   private async insert(batch: { chunks: Chunk[] }): Promise<void> {
-    let text = batch.chunks.map((c) => c.text).join('');
-    if (batch.chunks.some((c) => c.replay)) text = await this.withoutStored(text);
+    // Replayed rows are inserted again even when events_raw has them: a crash can fall
+    // between the raw insert and the views' inserts, and derived tables are read
+    // deduplicated (FINAL / argMax by event), so a second copy changes no number.
+    const text = batch.chunks.map((c) => c.text).join('');
     if (text.length === 0) return;
     try {
       await this.insertText(text);
@@ -161,7 +161,8 @@ export class EventWriter {
   /** exec with a raw body: the rows are JSON lines already (serialised once, when accepted). */
   private async insertText(text: string): Promise<void> {
     const result = await this.client.exec({
-      query: 'INSERT INTO events_raw FORMAT JSONEachRow',
+      // Late events may touch many monthly partitions in one batch; that is normal here.
+      query: 'INSERT INTO events_raw SETTINGS max_partitions_per_insert_block = 0 FORMAT JSONEachRow',
       values: Readable.from([Buffer.from(text, 'utf8')], { objectMode: false }),
     });
     for await (const _chunk of result.stream as AsyncIterable<unknown>) {
@@ -193,24 +194,6 @@ export class EventWriter {
     }
   }
 
-  /** Drops lines whose id is already in events_raw (a replay after a crash between insert and checkpoint). */
-  private async withoutStored(text: string): Promise<string> {
-    const lines = text.split('\n').filter((l) => l.length > 0);
-    const ids = lines.map((l) => (JSON.parse(l) as { id: string }).id);
-    const stored = new Set<string>();
-    for (let i = 0; i < ids.length; i += 10_000) {
-      const rs = await this.client.query({
-        query: 'SELECT id FROM events_raw WHERE id IN {ids:Array(String)}',
-        query_params: { ids: ids.slice(i, i + 10_000) },
-        format: 'JSONEachRow',
-      });
-      for (const r of await rs.json<{ id: string }>()) stored.add(r.id);
-    }
-    const kept = lines.filter((_l, i) => !stored.has(ids[i] as string));
-    this.opts.log.info({ replayed: lines.length, alreadyStored: stored.size }, 'replayed write-ahead log');
-    return kept.length > 0 ? `${kept.join('\n')}\n` : '';
-  }
-
   /** Flushes what is queued (bounded retries when the store is away) and stops. */
   async stop(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
@@ -227,7 +210,7 @@ export class EventWriter {
 }
 
 /** ClickHouse codes that mean "this data cannot be stored" rather than "try again later". */
-const DATA_ERROR_CODES = new Set([6, 25, 26, 27, 33, 38, 41, 43, 53, 69, 70, 72, 117, 131, 321, 407, 467]);
+const DATA_ERROR_CODES = new Set([6, 25, 26, 27, 33, 38, 41, 43, 53, 69, 70, 72, 117, 131, 252, 321, 407, 467]);
 
 export function isDataError(err: unknown): boolean {
   const code = Number((err as { code?: unknown } | null)?.code);

@@ -4,6 +4,18 @@ import { authorize } from '../plugins/auth.js';
 
 export const MAX_EVENTS_PER_REQUEST = 10_000;
 
+// Bytes that are not UTF-8 would become U+FFFD and merge distinct ids; refuse them. A BOM
+// is kept (so the body is not JSON): RFC 8259 forbids sending one.
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+function decodeUtf8(body: Buffer): string {
+  try {
+    return utf8.decode(body);
+  } catch {
+    throw badRequest('invalid_body', 'body is not valid UTF-8');
+  }
+}
+
 interface ParsedBody {
   events: unknown[];
   /** NDJSON lines that were not JSON, rejected one by one. */
@@ -53,7 +65,7 @@ export async function eventsRoutes(app: FastifyInstance): Promise<void> {
 
   // Bodies arrive as text: parsing here gives api.md's errors, not the framework's.
   app.removeContentTypeParser(['application/json', 'text/plain']);
-  app.addContentTypeParser(['application/json', 'application/x-ndjson'], { parseAs: 'string' }, (_req, body, done) => done(null, body));
+  app.addContentTypeParser(['application/json', 'application/x-ndjson'], { parseAs: 'buffer' }, (_req, body, done) => done(null, body));
 
   app.post('/v1/events', async (request, reply) => {
     const started = process.hrtime.bigint();
@@ -62,7 +74,7 @@ export async function eventsRoutes(app: FastifyInstance): Promise<void> {
       if (!pipeline.ready) throw unavailable('ingest is starting', 1);
       if (pipeline.overloaded) throw unavailable('the store is behind; retry shortly', 2);
       if (inflight >= env.INGEST_MAX_INFLIGHT) throw tooManyRequests('too many concurrent ingest requests', 1);
-      const text = typeof request.body === 'string' ? request.body : '';
+      const text = Buffer.isBuffer(request.body) ? decodeUtf8(request.body) : '';
       if (text.trim() === '') throw badRequest('invalid_body', 'body is empty');
       const ndjson = (request.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-ndjson');
       const parsed = ndjson ? parseNdjsonBody(text) : parseJsonBody(text);

@@ -46,26 +46,38 @@ function describe(issues: z.core.$ZodIssue[], prefix: string): string[] {
 
 const SURROGATE = /[\uD800-\uDFFF]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const isLone = (s: string) => SURROGATE.test(s) && LONE_SURROGATE.test(s);
+
+/** Deeper than this, `data` is refused: ClickHouse's JSON functions stop at 1024 levels. */
+export const MAX_DEPTH = 64;
 
 /**
- * The path of the first string (or key) that is not well-formed Unicode (a lone surrogate,
- * valid in JSON text). The store refuses such text and the id index would collide them.
+ * One iterative walk of the event (no recursion: a body can nest 100k levels): the first
+ * problem found, as "path: reason", or null. Checks nesting depth and that every string
+ * and key is well-formed Unicode (a lone surrogate is valid JSON, but the store refuses
+ * it and the id index would merge such ids).
  */
-export function findLoneSurrogate(value: unknown, path = ''): string | null {
-  if (typeof value === 'string') return SURROGATE.test(value) && LONE_SURROGATE.test(value) ? path || 'event' : null;
-  if (value === null || typeof value !== 'object') return null;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = findLoneSurrogate(value[i], `${path}[${i}]`);
-      if (found) return found;
+export function findStructuralProblem(root: unknown): string | null {
+  const stack: [unknown, string, number][] = [[root, '', 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop() as [unknown, string, number];
+    if (typeof value === 'string') {
+      if (isLone(value)) return `${path || 'event'}: not well-formed Unicode (a lone surrogate)`;
+      continue;
     }
-    return null;
-  }
-  for (const [k, v] of Object.entries(value)) {
-    const p = path ? `${path}.${k}` : k;
-    if (SURROGATE.test(k) && LONE_SURROGATE.test(k)) return p;
-    const found = findLoneSurrogate(v, p);
-    if (found) return found;
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) return `${path}: nested deeper than ${MAX_DEPTH} levels`;
+    if (Array.isArray(value)) {
+      for (let i = value.length - 1; i >= 0; i--) stack.push([value[i], `${path}[${i}]`, depth + 1]);
+      continue;
+    }
+    const entries = Object.entries(value);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [k, v] = entries[i] as [string, unknown];
+      const p = path ? `${path}.${k}` : k;
+      if (isLone(k)) return `${p}: not well-formed Unicode (a lone surrogate)`;
+      stack.push([v, p, depth + 1]);
+    }
   }
   return null;
 }
@@ -88,8 +100,8 @@ export function validateEvent(input: unknown, nowMs: number, receivedAt: string 
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
     return { ok: false, id: undefined, errors: ['event: must be a JSON object'] };
   }
-  const lone = findLoneSurrogate(input);
-  if (lone) return { ok: false, id: maybeId !== undefined && !LONE_SURROGATE.test(maybeId) ? maybeId : undefined, errors: [`${lone}: not well-formed Unicode (a lone surrogate)`] };
+  const problem = findStructuralProblem(input);
+  if (problem) return { ok: false, id: maybeId !== undefined && !isLone(maybeId) ? maybeId : undefined, errors: [problem] };
   const env = envelopeSchema.safeParse(input);
   if (!env.success) return { ok: false, id: maybeId, errors: describe(env.error.issues, '') };
   const { id, type, occurred_at, source } = env.data;
