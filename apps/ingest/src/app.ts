@@ -5,6 +5,7 @@ import { createClickHouse, migrateAppDb, openAppDb } from '@stockpulse/store';
 import type { AppContext } from './context.js';
 import type { Env } from './env.js';
 import { registerErrorHandler } from './errors.js';
+import { LiveHub, liveRoutes } from './live/routes.js';
 import { IngestPipeline } from './pipeline/pipeline.js';
 import { bootstrapAdmin, KeyStore } from './plugins/auth.js';
 import { SessionStore } from './plugins/sessions.js';
@@ -56,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     throw err;
   }
   const metrics = createMetrics();
+  const live = new LiveHub({ reader: store.reader, now, log: app.log });
   const pipeline = new IngestPipeline({
     dataDir: env.DATA_DIR,
     writer: store.writer,
@@ -67,6 +69,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     onInserted: (rows, lagMs) => {
       metrics.storeInsertRows.observe(rows);
       metrics.storeLagSeconds.observe(lagMs / 1000);
+      live.notify();
     },
     onInsertError: () => metrics.storeErrors.inc(),
   });
@@ -85,6 +88,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(healthRoutes);
   await app.register(eventsRoutes);
   await app.register(metricsRoutes);
+  await app.register(liveRoutes, { hub: live });
   await app.register(keysRoutes);
   await app.register(authRoutes);
   await app.register(usersRoutes);

@@ -18,22 +18,11 @@ let hub: LiveHub;
 let base = '';
 const auth = () => ({ authorization: `Bearer ${t.key}` });
 
-/**
- * Until app.ts registers liveRoutes, wire the hub as app.ts will (writer → hub.notify()).
- * Fastify takes plugins until ready(), and startTestApp does not make the app ready.
- */
-async function liveHub(app: TestApp['app']): Promise<LiveHub> {
-  const registered = liveHubOf(app);
-  if (registered) return registered;
-  const own = new LiveHub({ reader: app.ctx.store.reader, now: app.ctx.now, log: app.log });
-  const writer = app.ctx.pipeline.writer as unknown as { opts: WriterOptions };
-  const previous = writer.opts.onInserted;
-  writer.opts.onInserted = (rows, lagMs) => {
-    previous?.(rows, lagMs);
-    own.notify();
-  };
-  await app.register(liveRoutes, { hub: own });
-  return own;
+/** The hub app.ts registered (writer → hub.notify()). */
+function liveHub(app: TestApp['app']): LiveHub {
+  const hub = liveHubOf(app);
+  if (!hub) throw new Error('app.ts did not register the live routes');
+  return hub;
 }
 
 interface Received {
@@ -154,7 +143,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 
 beforeAll(async () => {
   t = await startTestApp({ now: NOW, env: { INGEST_FLUSH_MS: '250' } });
-  hub = await liveHub(t.app);
+  hub = liveHub(t.app);
   // The same route again, re-checking its callers every 200 ms instead of every minute.
   await t.app.register(liveRoutes, { hub, prefix: '/reauth', reauthorizeMs: 200 });
   base = await t.app.listen({ port: 0, host: '127.0.0.1' });

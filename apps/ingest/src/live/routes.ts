@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { getKpi, isDimension, parseMetricQuery, QueryError, type KpiDefinition, type QueryParams } from '@stockpulse/metrics';
+import { OVERVIEW_KPIS, getKpi, isDimension, parseMetricQuery, QueryError, type KpiDefinition, type QueryParams } from '@stockpulse/metrics';
 import type { AppContext } from '../context.js';
 import { ApiError, forbidden } from '../errors.js';
 import { assertCanReadKpi, authorize, canReadKpi, type Principal } from '../plugins/auth.js';
@@ -20,16 +20,7 @@ export { LiveHub } from './hub.js';
  */
 
 /** The overview tiles: what a stream without `metrics=` carries. */
-export const OVERVIEW_METRICS = [
-  'backorder_rate',
-  'fill_rate',
-  'open_backorder_value',
-  'backorder_cost_pct',
-  'inventory_turnover',
-  'nps',
-  'on_time_delivery_rate',
-  'cancellation_rate',
-] as const;
+export const OVERVIEW_METRICS = OVERVIEW_KPIS;
 
 const MAX_METRICS = 32;
 const WINDOW_PARAMS = ['from', 'to', 'tz'] as const;

@@ -328,3 +328,15 @@ export const DEFAULT_STAGE_LIMIT_HOURS: Readonly<Record<string, number>> = {
   packed: 24,
   shipped: 7 * 24,
 };
+
+/** The owner's overview tiles, in display order (dashboard, live stream, reports). */
+export const OVERVIEW_KPIS = [
+  'backorder_rate',
+  'fill_rate',
+  'open_backorder_value',
+  'backorder_cost_pct',
+  'inventory_turnover',
+  'nps',
+  'on_time_delivery_rate',
+  'cancellation_rate',
+] as const;
