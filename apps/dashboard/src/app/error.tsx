@@ -1,16 +1,11 @@
 'use client';
 
-// Shown when rendering a page throws; the details stay in the server log (digest only here).
-export default function PageError({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
+import { ErrorView } from '@/components/ErrorView';
+
+export default function RootError(props: { error: Error & { digest?: string }; reset: () => void }) {
   return (
-    <section className="card" role="alert" aria-labelledby="page-error-title">
-      <h2 id="page-error-title">Something went wrong</h2>
-      <p className="muted">
-        This page could not be shown.{error.digest ? ` Reference: ${error.digest}.` : ''}
-      </p>
-      <button type="button" className="button" onClick={reset}>
-        Try again
-      </button>
-    </section>
+    <main id="main" className="container">
+      <ErrorView {...props} />
+    </main>
   );
 }

@@ -16,11 +16,22 @@ function parsePort(raw: string | undefined): number {
 export interface DashboardEnv {
   /** Base URL of the API as seen from this process (same origin, loopback). */
   apiBaseUrl: string;
+  /**
+   * DEVELOPMENT ONLY. When STOCKPULSE_DEV_API_KEY is set, server-side API calls that carry
+   * no session cookie send this key instead, and the signed-in user is faked as an admin.
+   * It exists so data pages can be worked on before sign-in is available; it is never set
+   * by default and must never be set in production (every visitor would read as admin).
+   */
+  devApiKey: string | undefined;
 }
 
 let cached: DashboardEnv | undefined;
 
 export function dashboardEnv(): DashboardEnv {
-  cached ??= { apiBaseUrl: `http://127.0.0.1:${parsePort(process.env.PORT)}` };
+  const devKey = process.env.STOCKPULSE_DEV_API_KEY?.trim();
+  cached ??= {
+    apiBaseUrl: `http://127.0.0.1:${parsePort(process.env.PORT)}`,
+    devApiKey: devKey === undefined || devKey === '' ? undefined : devKey,
+  };
   return cached;
 }

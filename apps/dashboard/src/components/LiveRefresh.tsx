@@ -1,0 +1,82 @@
+'use client';
+
+import { useRouter, useSearchParams } from 'next/navigation';
+import { useEffect, useRef, useState, useTransition } from 'react';
+import { GLOBAL_DIMENSIONS } from '@/lib/filter-options';
+
+const MIN_INTERVAL_MS = 1_000;
+type State = 'connecting' | 'live' | 'unavailable';
+
+/**
+ * Subscribes to GET /v1/live (Server-Sent Events) with the page's filters and redraws the
+ * page's server components on each snapshot (router.refresh), at most once a second and
+ * never two at a time. Numbers always come from the same queries as on first load. When
+ * the endpoint is missing (404) or refuses, the browser closes the stream: the page keeps
+ * working, just without live updates.
+ */
+export function LiveRefresh() {
+  const router = useRouter();
+  const params = useSearchParams();
+  const [state, setState] = useState<State>('connecting');
+  const [at, setAt] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+  const pendingRef = useRef(false);
+  pendingRef.current = pending;
+
+  const live = new URLSearchParams();
+  for (const key of ['tz', ...GLOBAL_DIMENSIONS]) {
+    const v = params.get(key);
+    if (v) live.set(key, v);
+  }
+  const query = live.toString();
+
+  useEffect(() => {
+    if (typeof EventSource === 'undefined') {
+      setState('unavailable');
+      return;
+    }
+    const source = new EventSource(query ? `/v1/live?${query}` : '/v1/live');
+    let last = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      timer = undefined;
+      if (pendingRef.current) {
+        timer = setTimeout(refresh, MIN_INTERVAL_MS);
+        return;
+      }
+      last = Date.now();
+      startTransition(() => router.refresh());
+    };
+    const onSnapshot = (event: MessageEvent<string>) => {
+      setState('live');
+      try {
+        const data = JSON.parse(event.data) as { at?: string };
+        if (data.at) setAt(data.at);
+      } catch {
+        // A message we cannot read still means something changed.
+      }
+      if (timer) return; // a refresh is already scheduled; it will pick this change up
+      timer = setTimeout(refresh, Math.max(0, last + MIN_INTERVAL_MS - Date.now()));
+    };
+    source.addEventListener('snapshot', onSnapshot);
+    source.onmessage = onSnapshot;
+    source.onopen = () => setState('live');
+    source.onerror = () => {
+      // CLOSED: the server refused (404, 401, wrong type) and the browser gave up.
+      // CONNECTING: a dropped connection that the browser retries by itself.
+      setState(source.readyState === EventSource.CLOSED ? 'unavailable' : 'connecting');
+    };
+    return () => {
+      if (timer) clearTimeout(timer);
+      source.close();
+    };
+  }, [query, router]);
+
+  const text = state === 'live' ? (at ? `Live · ${new Date(at).toLocaleTimeString()}` : 'Live') : state === 'connecting' ? 'Connecting…' : 'Live updates off';
+  return (
+    <span className={`live live--${state}`} role="status" aria-live="off" title={state === 'unavailable' ? 'The live stream is not available; reload to see new data.' : undefined}>
+      <span className="live__dot" aria-hidden="true" />
+      {text}
+    </span>
+  );
+}
