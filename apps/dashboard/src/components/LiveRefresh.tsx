@@ -1,34 +1,25 @@
 'use client';
 
-import { useRouter, useSearchParams } from 'next/navigation';
+import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState, useTransition } from 'react';
-import { GLOBAL_DIMENSIONS } from '@/lib/filter-options';
 
 const MIN_INTERVAL_MS = 1_000;
 type State = 'connecting' | 'live' | 'unavailable';
 
 /**
- * Subscribes to GET /v1/live (Server-Sent Events) with the page's filters and redraws the
+ * Subscribes to GET /v1/live (Server-Sent Events) for the page's KPIs and filters and redraws the
  * page's server components on each snapshot (router.refresh), at most once a second and
  * never two at a time. Numbers always come from the same queries as on first load. When
  * the endpoint is missing (404) or refuses, the browser closes the stream: the page keeps
  * working, just without live updates.
  */
-export function LiveRefresh() {
+export function LiveRefresh({ query }: { query: string }) {
   const router = useRouter();
-  const params = useSearchParams();
   const [state, setState] = useState<State>('connecting');
   const [at, setAt] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
   const pendingRef = useRef(false);
   pendingRef.current = pending;
-
-  const live = new URLSearchParams();
-  for (const key of ['tz', ...GLOBAL_DIMENSIONS]) {
-    const v = params.get(key);
-    if (v) live.set(key, v);
-  }
-  const query = live.toString();
 
   useEffect(() => {
     if (typeof EventSource === 'undefined') {

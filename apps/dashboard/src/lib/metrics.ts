@@ -7,5 +7,5 @@ type Metrics = typeof import('@stockpulse/metrics');
 
 const metrics: Metrics = await import(/* webpackIgnore: true */ /* turbopackIgnore: true */ '@stockpulse/metrics');
 
-export const { KPIS, KPI_BY_NAME, DIMENSIONS, PAGES, bucketStart, nextBucketStart, formatInZone, parseInstant } = metrics;
+export const { KPIS, KPI_BY_NAME, DIMENSIONS, PAGES, OVERVIEW_KPIS, bucketStart, nextBucketStart, formatInZone, parseInstant } = metrics;
 export type { Dimension, Grain, KpiDefinition, MetricResult, MetricRow, Page, Unit } from '@stockpulse/metrics';

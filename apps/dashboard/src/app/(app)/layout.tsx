@@ -1,7 +1,6 @@
 import Link from 'next/link';
 import { Suspense, type ReactNode } from 'react';
 import { FilterBar } from '@/components/FilterBar';
-import { LiveRefresh } from '@/components/LiveRefresh';
 import { Nav } from '@/components/Nav';
 import { UserMenu } from '@/components/UserMenu';
 import { getMe } from '@/lib/api';
@@ -9,7 +8,7 @@ import { filterValues } from '@/lib/filter-values';
 import { PAGE_ROUTES } from '@/lib/pages';
 
 // Every signed-in page: header (product, the user's pages, user menu), the global filters
-// and the live indicator. getMe() sends a visitor without a session to /login (a real
+// (the live indicator is in each page's heading: it streams that page's KPIs). getMe() sends a visitor without a session to /login (a real
 // redirect: this runs before anything is streamed).
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const [me, values] = await Promise.all([getMe(), filterValues()]);
@@ -26,9 +25,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Nav items={nav} />
           </Suspense>
           <div className="topbar__end">
-            <Suspense fallback={<span className="live live--connecting">Connecting…</span>}>
-              <LiveRefresh />
-            </Suspense>
             <UserMenu email={me.user.email} roles={me.user.roles} csrfToken={me.csrf_token} devKey={me.devKey === true} />
           </div>
         </div>

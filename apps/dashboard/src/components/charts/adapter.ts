@@ -17,6 +17,10 @@ const MISSING = '-';
 /** The grid (left/right/top/bottom) is the outer box; axis labels are kept inside it. */
 const CONTAIN_LABELS = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
 const y = (v: number | null) => (v === null ? MISSING : v);
+const MAX_LABEL = 18;
+const shorten = (v: string) => (v.length > MAX_LABEL ? `${v.slice(0, MAX_LABEL - 1)}…` : v);
+/** Room for category labels on a left axis (ECharts does not reserve it for category axes). */
+const labelRoom = (labels: string[]) => 12 + 7 * Math.min(MAX_LABEL, Math.max(3, ...labels.map((l) => l.length)));
 
 export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: string): EChartsCoreOption {
   const fmt = (v: unknown) => (typeof v === 'number' ? formatValue(spec.unit, v) : '—');
@@ -67,7 +71,7 @@ export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: stri
     const values = spec.data.series.flatMap((s) => s.points.map((p) => p.y)).filter((v): v is number => v !== null);
     return {
       ...base,
-      grid: { left: 8, right: 16, top: 8, bottom: 56, ...CONTAIN_LABELS },
+      grid: { left: labelRoom(rows), right: 16, top: 8, bottom: 56, ...CONTAIN_LABELS },
       tooltip: {
         ...base.tooltip,
         formatter: (params: { value: [number, number, number | string] }) => {
@@ -76,7 +80,7 @@ export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: stri
         },
       },
       xAxis: { ...axisCommon, type: 'category', data: buckets.map((b) => formatBucket(b, 'week')), splitArea: { show: false } },
-      yAxis: { ...axisCommon, type: 'category', data: rows },
+      yAxis: { ...axisCommon, type: 'category', data: rows, axisLabel: { ...axisCommon.axisLabel, formatter: shorten } },
       visualMap: {
         min: values.length ? Math.min(...values) : 0,
         max: values.length ? Math.max(...values) : 1,
@@ -125,10 +129,10 @@ export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: stri
   // Horizontal bars, largest on top: long labels stay readable on a phone.
   return {
     ...base,
-    grid: { left: 8, right: 24, top: 8, bottom: 8, ...CONTAIN_LABELS },
+    grid: { left: labelRoom(categories), right: 24, top: 8, bottom: 8, ...CONTAIN_LABELS },
     tooltip: { ...base.tooltip, trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: fmt },
     xAxis: { ...axisCommon, type: 'value', axisLabel: { ...axisCommon.axisLabel, formatter: fmtAxis } },
-    yAxis: { ...axisCommon, type: 'category', inverse: true, data: categories, axisLabel: { ...axisCommon.axisLabel, formatter: (v: string) => (v.length > 18 ? `${v.slice(0, 17)}…` : v) } },
+    yAxis: { ...axisCommon, type: 'category', inverse: true, data: categories, axisLabel: { ...axisCommon.axisLabel, formatter: shorten } },
     series: [{ name: bars?.name ?? spec.title, type: 'bar', data: bars?.points.map((p) => y(p.y)) ?? [], cursor: 'pointer', barMaxWidth: 22 }],
   };
 }

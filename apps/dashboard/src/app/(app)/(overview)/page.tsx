@@ -8,20 +8,10 @@ import { getMe } from '@/lib/api';
 import { parseFilters, resolvePeriod, type Filters, type ResolvedPeriod, type SearchParams } from '@/lib/filters';
 import { kpiInfo } from '@/lib/kpis';
 import { loadBars, loadHeatmap, loadTile, loadTimeSeries, requireKpi } from '@/lib/loaders';
+import { OVERVIEW_KPIS } from '@/lib/metrics';
 
 export const metadata: Metadata = { title: 'Overview' };
 
-/** The owner's eight tiles (issue #3), in reading order. */
-const OVERVIEW_KPIS = [
-  'backorder_rate',
-  'fill_rate',
-  'open_backorder_value',
-  'backorder_cost_pct',
-  'inventory_turnover',
-  'nps',
-  'on_time_delivery_rate',
-  'cancellation_rate',
-];
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const f = parseFilters(await searchParams);
@@ -32,7 +22,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const hidden = OVERVIEW_KPIS.length - readable.length;
   return (
     <>
-      <PageHeading title="Overview" f={f} p={p} />
+      <PageHeading title="Overview" f={f} p={p} live={readable} />
       <section aria-label="Key figures">
         <div className="tiles">
           {tiles.map((t) => (
