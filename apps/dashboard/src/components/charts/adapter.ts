@@ -17,7 +17,9 @@ const MISSING = '-';
 /** The grid (left/right/top/bottom) is the outer box; axis labels are kept inside it. */
 const CONTAIN_LABELS = { outerBoundsMode: 'same', outerBoundsContain: 'axisLabel' } as const;
 const y = (v: number | null) => (v === null ? MISSING : v);
-const MAX_LABEL = 18;
+const MAX_LABEL = 22;
+/** A real font stack, not 'inherit': ECharts measures labels with it to lay them out. */
+const FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif";
 const shorten = (v: string) => (v.length > MAX_LABEL ? `${v.slice(0, MAX_LABEL - 1)}…` : v);
 /** Room for category labels on a left axis (ECharts does not reserve it for category axes). */
 const labelRoom = (labels: string[]) => 12 + 7 * Math.min(MAX_LABEL, Math.max(3, ...labels.map((l) => l.length)));
@@ -28,7 +30,7 @@ export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: stri
   const base = {
     animationDuration: 250,
     color: palette.series,
-    textStyle: { color: palette.text, fontFamily: 'inherit' },
+    textStyle: { color: palette.text, fontFamily: FONT },
     aria: { enabled: true, label: { description: summary } },
     tooltip: {
       confine: true,
@@ -49,7 +51,7 @@ export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: stri
     return {
       ...base,
       grid: { left: 8, right: 16, top: multi ? 36 : 16, bottom: 8, ...CONTAIN_LABELS },
-      legend: multi ? { top: 0, textStyle: { color: palette.text } } : undefined,
+      legend: multi ? { top: 0, itemGap: 16, textStyle: { color: palette.text } } : undefined,
       tooltip: { ...base.tooltip, trigger: 'axis', valueFormatter: fmt },
       xAxis: { ...axisCommon, type: 'category', boundaryGap: false, data: buckets.map((b) => formatBucket(b, spec.grain ?? 'day')) },
       yAxis: { ...axisCommon, type: 'value', scale: spec.unit === 'nps' || spec.unit === 'score', axisLabel: { ...axisCommon.axisLabel, formatter: fmtAxis } },
@@ -106,7 +108,7 @@ export function toEChartsOption(spec: ChartSpec, palette: Palette, summary: stri
     return {
       ...base,
       grid: { left: 8, right: 8, top: 36, bottom: 8, ...CONTAIN_LABELS },
-      legend: { top: 0, textStyle: { color: palette.text } },
+      legend: { top: 0, itemGap: 16, textStyle: { color: palette.text } },
       tooltip: {
         ...base.tooltip,
         trigger: 'axis',

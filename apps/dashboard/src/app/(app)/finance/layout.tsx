@@ -1,0 +1,8 @@
+import type { ReactNode } from 'react';
+import { requirePage } from '@/lib/access';
+
+// Checked before anything streams: a role without this page gets HTTP 403 (app/forbidden.tsx).
+export default async function FinanceLayout({ children }: { children: ReactNode }) {
+  await requirePage('finance');
+  return children;
+}
