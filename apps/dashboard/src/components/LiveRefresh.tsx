@@ -28,6 +28,8 @@ export function LiveRefresh({ query }: { query: string }) {
     }
     const source = new EventSource(query ? `/v1/live?${query}` : '/v1/live');
     let last = 0;
+    // The first snapshot is the state the page was just drawn from: nothing to redraw yet.
+    let first = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
       timer = undefined;
@@ -45,6 +47,10 @@ export function LiveRefresh({ query }: { query: string }) {
         if (data.at) setAt(data.at);
       } catch {
         // A message we cannot read still means something changed.
+      }
+      if (first) {
+        first = false;
+        return;
       }
       if (timer) return; // a refresh is already scheduled; it will pick this change up
       timer = setTimeout(refresh, Math.max(0, last + MIN_INTERVAL_MS - Date.now()));
