@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { ChartCard } from '@/components/ChartCard';
-import { KpiTile } from '@/components/KpiTile';
 import { PageHeading } from '@/components/PageHeading';
-import { ChartSkeleton } from '@/components/Skeletons';
+import { ChartSkeleton, TilesSkeleton } from '@/components/Skeletons';
+import { TileGrid } from '@/components/TileGrid';
 import { getMe } from '@/lib/api';
 import { parseFilters, resolvePeriod, type Filters, type ResolvedPeriod, type SearchParams } from '@/lib/filters';
 import { kpiInfo } from '@/lib/kpis';
-import { loadBars, loadHeatmap, loadTile, loadTimeSeries, requireKpi } from '@/lib/loaders';
+import { loadBars, loadHeatmap, loadTimeSeries, requireKpi } from '@/lib/loaders';
 import { OVERVIEW_KPIS } from '@/lib/metrics';
 
 export const metadata: Metadata = { title: 'Overview' };
@@ -18,19 +18,12 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const p = resolvePeriod(f, Date.now());
   const me = await getMe();
   const readable = OVERVIEW_KPIS.filter((k) => me.user.kpis.includes(k));
-  const tiles = await Promise.all(readable.map((k) => loadTile(k, f, p)));
-  const hidden = OVERVIEW_KPIS.length - readable.length;
   return (
     <>
       <PageHeading title="Overview" f={f} p={p} live={readable} />
-      <section aria-label="Key figures">
-        <div className="tiles">
-          {tiles.map((t) => (
-            <KpiTile key={t.info.name} tile={t} periodLabel={p.label} />
-          ))}
-        </div>
-        {hidden > 0 ? <p className="muted">{hidden} of the overview&apos;s KPIs are not shown: your roles cannot read them.</p> : null}
-      </section>
+      <Suspense fallback={<TilesSkeleton count={readable.length} />}>
+        <TileGrid names={OVERVIEW_KPIS} readable={me.user.kpis} f={f} p={p} />
+      </Suspense>
       {me.user.kpis.includes('backorder_rate') ? (
         <div className="charts">
           <Suspense fallback={<ChartSkeleton />}>

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { AsyncChart } from '@/components/AsyncChart';
 import { PageHeading } from '@/components/PageHeading';
+import { TilesSkeleton } from '@/components/Skeletons';
 import { TileGrid } from '@/components/TileGrid';
 import { getMe } from '@/lib/api';
 import { parseFilters, resolvePeriod, type SearchParams } from '@/lib/filters';
@@ -18,7 +20,9 @@ export default async function FinancePage({ searchParams }: { searchParams: Prom
   return (
     <>
       <PageHeading title="Finance" lede="What backorders cost, and what the stock is worth." f={f} p={p} live={TILES.filter(can)} />
-      <TileGrid names={TILES} readable={user.kpis} f={f} p={p} />
+      <Suspense fallback={<TilesSkeleton count={TILES.filter(can).length} />}>
+        <TileGrid names={TILES} readable={user.kpis} f={f} p={p} />
+      </Suspense>
       <div className="charts">
         {can('backorder_cost') ? (
           <>

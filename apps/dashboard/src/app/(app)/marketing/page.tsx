@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { AsyncChart } from '@/components/AsyncChart';
 import { PageHeading } from '@/components/PageHeading';
 import { RecordsPreview } from '@/components/RecordsPreview';
-import { ChartSkeleton } from '@/components/Skeletons';
+import { ChartSkeleton, TilesSkeleton } from '@/components/Skeletons';
 import { TileGrid } from '@/components/TileGrid';
 import { getMe } from '@/lib/api';
 import { parseFilters, resolvePeriod, type SearchParams } from '@/lib/filters';
@@ -21,7 +21,9 @@ export default async function MarketingPage({ searchParams }: { searchParams: Pr
   return (
     <>
       <PageHeading title="Marketing" lede="How customers feel, with and without backorders, and whether they come back." f={f} p={p} live={TILES.filter(can)} />
-      <TileGrid names={TILES} readable={user.kpis} f={f} p={p} />
+      <Suspense fallback={<TilesSkeleton count={TILES.filter(can).length} />}>
+        <TileGrid names={TILES} readable={user.kpis} f={f} p={p} />
+      </Suspense>
       <div className="charts">
         {can('nps') ? (
           <>

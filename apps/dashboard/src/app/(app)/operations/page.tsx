@@ -3,7 +3,7 @@ import { Suspense } from 'react';
 import { AsyncChart } from '@/components/AsyncChart';
 import { PageHeading } from '@/components/PageHeading';
 import { RecordsPreview } from '@/components/RecordsPreview';
-import { ChartSkeleton } from '@/components/Skeletons';
+import { ChartSkeleton, TilesSkeleton } from '@/components/Skeletons';
 import { TileGrid } from '@/components/TileGrid';
 import { getMe } from '@/lib/api';
 import { parseFilters, resolvePeriod, type SearchParams } from '@/lib/filters';
@@ -22,7 +22,9 @@ export default async function OperationsPage({ searchParams }: { searchParams: P
   return (
     <>
       <PageHeading title="Operations" lede="Stock, open backorders and orders or shipments that are stuck." f={f} p={p} live={TILES.filter(can)} />
-      <TileGrid names={TILES} readable={user.kpis} f={f} p={p} />
+      <Suspense fallback={<TilesSkeleton count={TILES.filter(can).length} />}>
+        <TileGrid names={TILES} readable={user.kpis} f={f} p={p} />
+      </Suspense>
       <div className="charts">
         {can('on_hand_units') ? <AsyncChart kpi="on_hand_units" load={() => loadBars('on_hand_units', f, p, 'category')} /> : null}
         {can('open_backorder_units') ? <AsyncChart kpi="open_backorder_units" load={() => loadBars('open_backorder_units', f, p, 'category')} /> : null}

@@ -31,7 +31,9 @@ export default async function KpiPage({ params, searchParams }: Props) {
     <>
       <Breadcrumb def={def} f={f} />
       <PageHeading title={def.title} f={f} p={p} live={[def.name]} />
-      <Headline def={def} f={f} p={p} />
+      <Suspense fallback={<div className="card headline headline--skeleton" aria-hidden="true" />}>
+        <Headline def={def} f={f} p={p} />
+      </Suspense>
       <div className="charts">
         <Suspense fallback={<ChartSkeleton />}>
           <Trend def={def} f={f} p={p} />
