@@ -45,6 +45,7 @@ export function KpiTile({ tile, periodLabel }: { tile: TileData; periodLabel: st
           ) : (
             <span>no previous data</span>
           )}
+          {tile.ignored.length > 0 ? <span className="tile__ignored"> · ignores {tile.ignored.join(', ')}</span> : null}
         </p>
         <span className="tile__spark">
           <Sparkline series={tile.spark} label={`${info.title}, ${periodLabel}`} />

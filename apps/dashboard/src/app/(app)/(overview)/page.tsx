@@ -47,8 +47,11 @@ async function BackorderTrend({ f, p }: { f: Filters; p: ResolvedPeriod }) {
   return <ChartCard result={await loadTimeSeries('backorder_rate', f, p)} info={info()} />;
 }
 
+/** By category; with one category chosen in the filters, by that category's SKUs. */
 async function BackorderByCategory({ f, p }: { f: Filters; p: ResolvedPeriod }) {
-  return <ChartCard result={await loadBars('backorder_rate', f, p, 'category')} info={info()} note="Select a bar to open that category's SKUs." />;
+  const oneCategory = f.dims.category?.length === 1;
+  const note = oneCategory ? 'Select a bar to open that SKU.' : "Select a bar to open that category's SKUs.";
+  return <ChartCard result={await loadBars('backorder_rate', f, p, oneCategory ? 'sku' : 'category')} info={info()} note={note} />;
 }
 
 async function SegmentHeatmap({ f, p }: { f: Filters; p: ResolvedPeriod }) {
