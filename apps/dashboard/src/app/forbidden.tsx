@@ -15,7 +15,8 @@ async function refused(): Promise<string> {
     return def ? `the KPI “${def.title}”` : 'this KPI';
   }
   const page = PAGE_ROUTES.find((r) => r.href !== '/' && path.startsWith(r.href));
-  return page ? `the ${page.label} page` : 'this page';
+  if (page) return `the ${page.label} page`;
+  return path === '/' ? 'the overview' : 'this page';
 }
 
 export default async function Forbidden() {
@@ -27,7 +28,7 @@ export default async function Forbidden() {
         <h1 id="forbidden-title">You don&apos;t have access to {what}</h1>
         <p>Your roles do not include it. Ask an administrator if you need it.</p>
         <p>
-          <Link href="/">Back to the overview</Link>
+          <Link href="/">Back to the overview</Link> · <Link href="/login">Sign in as someone else</Link>
         </p>
       </section>
     </main>
