@@ -180,7 +180,8 @@ function specFor(q: MetricQuery): { columns: [string, string][]; sql: (orderBy: 
     params: family.params?.(q) ?? {},
     sql: (orderBy) =>
       spec.perOrder
-        ? `SELECT ${spec.columns.map(([n, e]) => `${e} AS ${n}`).join(', ')} FROM (${relation}) ${where} GROUP BY order_id ORDER BY ${orderBy}`
+        ? // Filter the lines first: the order columns are aggregates named like the dimensions.
+          `SELECT ${spec.columns.map(([n, e]) => `${e} AS ${n}`).join(', ')} FROM (SELECT * FROM (${relation}) ${where}) GROUP BY order_id ORDER BY ${orderBy}`
         : `SELECT ${spec.columns.map(([n, e]) => `${e} AS ${n}`).join(', ')} FROM (${relation}) ${where} ORDER BY ${orderBy}`,
   };
 }
