@@ -6,6 +6,14 @@ import type { MetricQuery } from './query.js';
 import type { FamilyContext } from './sql.js';
 import { chTime } from './time.js';
 
+/**
+ * Settings of every KPI query, in the SQL (chDB turns per-request settings into session-wide
+ * SETs). FINAL never needs to merge across partitions: a re-inserted event lands in the
+ * partition of its first copy.
+ */
+export const QUERY_SETTINGS =
+  'output_format_json_quote_64bit_integers = 0, output_format_json_quote_decimals = 0, join_use_nulls = 0, do_not_merge_across_partitions_select_final = 1';
+
 export interface CompiledMetric {
   sql: string;
   params: Record<string, unknown>;
@@ -75,6 +83,6 @@ export function compileMetric(q: MetricQuery): CompiledMetric {
       ${rest.map((p) => `FULL OUTER JOIN (${p.sql}) AS ${p.name} USING (${keys.join(', ')})`).join('\n')}`;
   }
   sql = `SELECT toUnixTimestamp(bucket) AS bucket_epoch, * EXCEPT (bucket) FROM (${sql}) ORDER BY ${keys.join(', ')}
-    SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_decimals = 0, join_use_nulls = 0`;
+    SETTINGS ${QUERY_SETTINGS}`;
   return { sql, params: Object.assign(bindParams(q), ...parts.map((p) => p.params)), measures, ...exprs };
 }

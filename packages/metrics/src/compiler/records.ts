@@ -1,6 +1,6 @@
 import type { ClickHouseClient } from '@clickhouse/client';
 import type { Dimension } from '../kpis/dimensions.js';
-import { bindParams } from './compile.js';
+import { QUERY_SETTINGS, bindParams } from './compile.js';
 import { FAMILIES } from './families/index.js';
 import { snapshotsSql } from './families/inventory.js';
 import { gridParams } from './families/grid.js';
@@ -200,7 +200,7 @@ export async function runRecords(client: ClickHouseClient, req: RecordsRequest):
   const spec = specFor(req.q);
   const sql = `${spec.sql(orderBy(spec.columns, req.sort))}
     LIMIT {limit:UInt32} OFFSET {offset:UInt64}
-    SETTINGS output_format_json_quote_64bit_integers = 0, output_format_json_quote_decimals = 0, join_use_nulls = 0`;
+    SETTINGS ${QUERY_SETTINGS}`;
   const rs = await client.query({
     query: sql,
     query_params: { ...bindParams(req.q), ...spec.params, limit: req.limit + 1, offset: req.offset },
