@@ -1,5 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 
 /**
  * App state (users, sessions, API keys, rules, subscriptions) in PostgreSQL: embedded
@@ -26,6 +29,7 @@ export async function openAppDb(cfg: { dataDir: string; databaseUrl?: string | u
   const { PGlite } = await import('@electric-sql/pglite');
   const dir = resolve(join(cfg.dataDir, 'appstate'));
   mkdirSync(dir, { recursive: true });
+  if (!existsSync(join(dir, 'PG_VERSION'))) await initInWorker(dir);
   const db = await PGlite.create(dir);
   return {
     mode: 'embedded',
@@ -33,6 +37,27 @@ export async function openAppDb(cfg: { dataDir: string; databaseUrl?: string | u
     exec: async (sql) => void (await db.exec(sql)),
     close: () => db.close(),
   };
+}
+
+/**
+ * Creating a PGlite cluster (initdb) grows the WebAssembly heap by ~800 MiB, which a
+ * process never gives back; opening an existing one takes ~280 MiB. So the first start
+ * runs initdb in a worker thread, whose memory is freed when it exits.
+ */
+async function initInWorker(dir: string): Promise<void> {
+  const entry = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+  const code = `
+    const { workerData, parentPort } = require('node:worker_threads');
+    import(workerData.entry)
+      .then(async ({ PGlite }) => { const db = await PGlite.create(workerData.dir); await db.close(); parentPort.postMessage('ok'); })
+      .catch((err) => parentPort.postMessage(String(err && err.stack || err)));`;
+  const worker = new Worker(code, { eval: true, workerData: { entry, dir } });
+  const answer = await new Promise<string>((res, rej) => {
+    worker.once('message', res);
+    worker.once('error', rej);
+  });
+  await worker.terminate();
+  if (answer !== 'ok') throw new Error(`could not create the app-state database: ${answer}`);
 }
 
 /** App-state migrations: numbered, idempotent, applied in order, recorded in app_migrations. */

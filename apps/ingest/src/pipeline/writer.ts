@@ -76,8 +76,10 @@ export class EventWriter {
   drained(): Promise<void> {
     const target = this.enqueuedSeq;
     if (this.insertedSeq >= target) return Promise.resolve();
+    // Register first: a waiter makes a partial batch due at once.
+    const done = new Promise<void>((resolve) => this.waiters.push({ target, resolve }));
     this.kick();
-    return new Promise((resolve) => this.waiters.push({ target, resolve }));
+    return done;
   }
 
   private kick(): void {
@@ -87,13 +89,29 @@ export class EventWriter {
     this.running = true;
     this.loopPromise = this.loop().finally(() => {
       this.running = false;
-      if (this.queue.length > 0 && !this.stopped) this.timer ??= setTimeout(() => this.kick(), this.lastError ? 0 : this.opts.flushMs);
+      if (this.queue.length > 0 && !this.stopped) this.timer ??= setTimeout(() => this.kick(), this.lastError ? 0 : this.untilDue());
     });
+  }
+
+  /**
+   * Insert when a full batch is queued or the oldest queued event has waited flushMs (or on
+   * shutdown, or when someone awaits drained()). Never back to back on a partial batch: chDB
+   * spends 22 µs a row at 10k rows per insert and under 10 µs at 50k.
+   */
+  private due(): boolean {
+    if (this.queue.length === 0) return false;
+    if (this.stopped || this.waiters.length > 0 || this.queuedRows >= this.opts.batchRows) return true;
+    return this.untilDue() === 0;
+  }
+
+  private untilDue(): number {
+    const oldest = this.queue[0];
+    return oldest ? Math.max(0, this.opts.flushMs - (Date.now() - oldest.acceptedAt)) : this.opts.flushMs;
   }
 
   private async loop(): Promise<void> {
     let attempt = 0;
-    while (this.queue.length > 0) {
+    while (this.due()) {
       const batch = this.take();
       for (;;) {
         try {
@@ -110,8 +128,8 @@ export class EventWriter {
           this.opts.log.error({ err, attempt, rows: batch.rows, delayMs: delay }, 'insert into events_raw failed; retrying');
           if (this.stopped && attempt >= 3) {
             // Shutting down with the store away: leave the rows in the log for the next start.
+            // (take() leaves queuedRows as it was until the insert succeeds.)
             this.queue.unshift(...batch.chunks);
-            this.queuedRows += batch.rows;
             return;
           }
           await new Promise((r) => setTimeout(r, delay));
