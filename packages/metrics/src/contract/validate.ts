@@ -58,6 +58,41 @@ export const MAX_DEPTH = 64;
  * it and the id index would merge such ids).
  */
 export function findStructuralProblem(root: unknown): string | null {
+  return hasStructuralProblem(root) ? describeStructuralProblem(root) : null;
+}
+
+/** The fast pass (every event goes through it): no path strings. */
+function hasStructuralProblem(root: unknown): boolean {
+  const values: unknown[] = [root];
+  const depths: number[] = [0];
+  while (values.length > 0) {
+    const value = values.pop();
+    const depth = depths.pop() as number;
+    if (typeof value === 'string') {
+      if (isLone(value)) return true;
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (depth > MAX_DEPTH) return true;
+    if (Array.isArray(value)) {
+      for (const v of value) {
+        values.push(v);
+        depths.push(depth + 1);
+      }
+      continue;
+    }
+    for (const k in value) {
+      if (!Object.hasOwn(value, k)) continue;
+      if (isLone(k)) return true;
+      values.push((value as Record<string, unknown>)[k]);
+      depths.push(depth + 1);
+    }
+  }
+  return false;
+}
+
+/** The slow pass, only for a bad event: the path of the first problem, in document order. */
+function describeStructuralProblem(root: unknown): string | null {
   const stack: [unknown, string, number][] = [[root, '', 0]];
   while (stack.length > 0) {
     const [value, path, depth] = stack.pop() as [unknown, string, number];
