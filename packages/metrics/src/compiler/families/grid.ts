@@ -1,11 +1,15 @@
 import type { MetricQuery } from '../query.js';
 import { bucketStart, nextBucketStart } from '../time.js';
 
-/** Unit starts (epoch seconds) of the snapshot grid: hours for `hour`, else days in tz, up to min(to, now). */
+/**
+ * Unit starts (epoch seconds) of the snapshot grid: hours for `hour`, else days in tz, up to
+ * min(to, now); `grid_from` is the first (changes before it are summed into it).
+ */
 export function gridParams(q: MetricQuery): Record<string, unknown> {
   const unit = q.grain === 'hour' ? 'hour' : 'day';
   const end = Math.min(q.toMs, q.nowMs);
+  const first = bucketStart(q.fromMs, unit, q.tz);
   const grid: number[] = [];
-  for (let u = bucketStart(q.fromMs, unit, q.tz); u < end; u = nextBucketStart(u, unit, q.tz)) grid.push(Math.floor(u / 1000));
-  return { grid };
+  for (let u = first; u < end; u = nextBucketStart(u, unit, q.tz)) grid.push(Math.floor(u / 1000));
+  return { grid, grid_from: Math.floor(first / 1000) };
 }

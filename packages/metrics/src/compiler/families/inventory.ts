@@ -1,54 +1,35 @@
 import { bucketSql } from '../time.js';
 import { gridParams } from './grid.js';
+import { levelsAfterSql, pairLevelsSql, pairUnitsSql, type StockUnit } from './stock-days.js';
 import { PARAM, PRODUCTS_LATEST, aggregateSql, filterSql, groupCols, hasDim, needs, orUnknown, type Family, type FamilyContext } from '../sql.js';
 
-/**
- * On-hand per (sku, warehouse) after each stock event, per metrics.md: a running sum of
- * qty_delta, reset to counted_qty by each count, in (occurred_at, event_id) order. `seg`
- * numbers the stretches between counts; the sum restarts in each one.
- */
-export function runningStockSql(where = ''): string {
-  return `
-    SELECT sku, warehouse, occurred_at, event_id, kind, counted_qty,
-      sum(if(kind = 'counted', toInt64(counted_qty), qty_delta))
-        OVER (PARTITION BY sku, warehouse, seg ORDER BY occurred_at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS on_hand_after
-    FROM (
-      SELECT sku, warehouse, occurred_at, event_id, kind, qty_delta, counted_qty,
-        sum(toInt64(kind = 'counted'))
-          OVER (PARTITION BY sku, warehouse ORDER BY occurred_at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS seg
-      FROM stock_events FINAL
-      WHERE occurred_at < ${PARAM.end} ${where}
-    )`;
-}
+const stockUnit = (ctx: FamilyContext): StockUnit => (ctx.q.grain === 'hour' ? 'hour' : 'day');
+const bucketOfUnit = (ctx: FamilyContext) => bucketSql(ctx.q.grain, "toDateTime64(unit_start, 3, 'UTC')");
+const PRODUCT_DIMS = `${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id`;
+const SINCE_DAY_OF_FROM = `toStartOfDay(toDateTime(${PARAM.from}, {tz:String}))`;
+const ZERO_LEVELS = 'arrayMap(g -> toInt64(0), {grid:Array(UInt32)})';
 
 /**
  * On-hand of every (sku, warehouse) at the end of each grid unit (hour or day, bound as
  * {grid}: unit starts as epoch seconds; the snapshot of a unit is taken at min(next unit,
- * end)). Units without events carry the last value forward (ASOF join).
+ * end)), carrying the last value over units without events. With `includeSilentProducts`,
+ * a product without stock events counts as (sku, 'main') with on-hand 0.
  */
 export function snapshotsSql(ctx: FamilyContext, opts: { withProducts: boolean; includeSilentProducts: boolean }): string {
-  const unit = ctx.q.grain === 'hour' ? 'hour' : 'day';
-  const pairs = opts.includeSilentProducts
-    ? `SELECT DISTINCT sku, warehouse FROM stock_events WHERE occurred_at < ${PARAM.end}
-       UNION DISTINCT
-       SELECT sku, 'main' AS warehouse FROM products WHERE sku NOT IN (SELECT sku FROM stock_events WHERE occurred_at < ${PARAM.end})`
-    : `SELECT DISTINCT sku, warehouse FROM stock_events WHERE occurred_at < ${PARAM.end}`;
+  const pairs = `SELECT sku, warehouse, levels, toUInt8(1) AS stocked FROM (${pairLevelsSql(stockUnit(ctx))})`;
+  const silent = `SELECT DISTINCT sku, 'main' AS warehouse, ${ZERO_LEVELS} AS levels, toUInt8(0) AS stocked FROM products`;
   return `
-    SELECT g.unit_start AS unit_start, pr.sku AS sku, pr.warehouse AS warehouse, v.on_hand AS on_hand
-      ${opts.withProducts ? `, ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id, toDecimal128(p.unit_cost, 4) AS unit_cost, p.reorder_point AS reorder_point` : ''}
-    FROM (${pairs}) AS pr
-    CROSS JOIN (SELECT arrayJoin({grid:Array(UInt32)}) AS unit_start) AS g
-    ASOF LEFT JOIN (
-      SELECT sku, warehouse,
-        if(occurred_at < {from:DateTime64(3, 'UTC')}, toUInt32(0), toUInt32(toUnixTimestamp(${bucketSql(unit, 'occurred_at')}))) AS unit_of_event,
-        argMax(on_hand_after, (occurred_at, event_id)) AS on_hand
-      FROM (${runningStockSql()})
-      GROUP BY sku, warehouse, unit_of_event
-    ) AS v ON v.sku = pr.sku AND v.warehouse = pr.warehouse AND v.unit_of_event <= g.unit_start
-    ${opts.withProducts ? `LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = pr.sku` : ''}`;
+    SELECT unit_start, s.sku AS sku, s.warehouse AS warehouse, on_hand
+      ${opts.withProducts ? `, ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost, p.reorder_point AS reorder_point` : ''}
+    FROM (
+      SELECT *, max(stocked) OVER (PARTITION BY sku) AS sku_stocked
+      FROM (${opts.includeSilentProducts ? `${pairs} UNION ALL ${silent}` : pairs})
+    ) AS s
+    ARRAY JOIN {grid:Array(UInt32)} AS unit_start, s.levels AS on_hand
+    ${opts.withProducts ? `LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = s.sku` : ''}
+    -- A product's silent (sku, 'main') only when it has no stock events at all.
+    WHERE s.stocked = 1 OR s.sku_stocked = 0`;
 }
-
-const bucketOfUnit = (ctx: FamilyContext) => bucketSql(ctx.q.grain, "toDateTime64(unit_start, 3, 'UTC')");
 
 /** On-hand, value at bucket end, and the daily values behind averages. */
 export const inventoryFamily: Family = {
@@ -58,20 +39,24 @@ export const inventoryFamily: Family = {
   params: gridParams,
   sql(ctx) {
     const withProducts = hasDim(ctx, 'category', 'supplier_id') || needs(ctx, 'inventory_value', 'inventory_value_day_sum');
-    const dims = ctx.q.by.filter((d) => d !== 'sku' && d !== 'warehouse');
-    return `SELECT bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        sum(end_units) AS on_hand_units, sum(end_value) AS inventory_value,
-        sum(value_sum) AS inventory_value_day_sum, max(units) AS inventory_days
+    const by = ctx.q.by.map((d) => `, ${d}`).join('');
+    // Levels per pair, valued at the product's cost, filtered, summed per group of `by` unit by unit.
+    return `SELECT ${bucketOfUnit(ctx)} AS bucket${by},
+        argMax(units, unit_start) AS on_hand_units, argMax(value, unit_start) AS inventory_value,
+        sum(value) AS inventory_value_day_sum, count() AS inventory_days
       FROM (
-        SELECT ${bucketOfUnit(ctx)} AS bucket, sku, warehouse${dims.map((d) => `, ${d}`).join('')},
-          argMax(on_hand, unit_start) AS end_units,
-          ${withProducts ? 'argMax(on_hand * unit_cost, unit_start)' : 'toDecimal128(0, 4)'} AS end_value,
-          ${withProducts ? 'sum(on_hand * unit_cost)' : 'toDecimal128(0, 4)'} AS value_sum,
-          uniqExact(unit_start) AS units
-        FROM (${snapshotsSql(ctx, { withProducts, includeSilentProducts: false })})
+        SELECT toUInt8(0) AS stock_group${by}, sumForEach(levels) AS group_units,
+          ${withProducts ? 'sumForEach(arrayMap(l -> l * unit_cost, levels))' : 'arrayMap(g -> toDecimal128(0, 4), {grid:Array(UInt32)})'} AS group_values
+        FROM (
+          SELECT s.sku AS sku, s.warehouse AS warehouse, s.levels AS levels
+            ${withProducts ? `, ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost` : ''}
+          FROM (${pairLevelsSql(stockUnit(ctx))}) AS s
+          ${withProducts ? `LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = s.sku` : ''}
+        )
         ${filterSql(ctx.q)}
-        GROUP BY bucket, sku, warehouse${dims.map((d) => `, ${d}`).join('')}
+        GROUP BY stock_group${by}
       )
+      ARRAY JOIN {grid:Array(UInt32)} AS unit_start, group_units AS units, group_values AS value
       GROUP BY ${groupCols(ctx.q)}`;
   },
 };
@@ -83,24 +68,30 @@ export const reorderFamily: Family = {
   dimensions: ['category', 'sku', 'supplier_id'],
   params: gridParams,
   sql(ctx) {
-    const dims = ctx.q.by.filter((d) => d !== 'sku');
+    // Every known product (one without stock events has on-hand 0); stock of unknown products has no reorder point.
     return `SELECT bucket${ctx.q.by.map((d) => `, ${d}`).join('')},
-        countIf(reorder_point > 0 AND total_on_hand <= reorder_point) AS below_reorder_point
+        countIf(reorder_point > 0 AND on_hand <= reorder_point) AS below_reorder_point
       FROM (
-        SELECT bucket, sku${dims.map((d) => `, ${d}`).join('')}, any(reorder_point) AS reorder_point, sum(end_units) AS total_on_hand
+        SELECT ${bucketOfUnit(ctx)} AS bucket, sku, category, supplier_id, reorder_point, argMax(unit_on_hand, unit_start) AS on_hand
         FROM (
-          SELECT ${bucketOfUnit(ctx)} AS bucket, sku, warehouse, category, supplier_id, reorder_point,
-            argMax(on_hand, unit_start) AS end_units
-          FROM (${snapshotsSql(ctx, { withProducts: true, includeSilentProducts: true })})
-          WHERE sku IN (SELECT sku FROM products)
-          GROUP BY bucket, sku, warehouse, category, supplier_id, reorder_point
+          SELECT * FROM (
+            SELECT p.sku AS sku, ${PRODUCT_DIMS}, p.reorder_point AS reorder_point, if(empty(s.levels), ${ZERO_LEVELS}, s.levels) AS levels
+            FROM ${PRODUCTS_LATEST} AS p
+            LEFT JOIN (SELECT sku, sumForEach(levels) AS levels FROM (${pairLevelsSql(stockUnit(ctx))}) GROUP BY sku) AS s ON s.sku = p.sku
+          ) ${filterSql(ctx.q)}
         )
-        ${filterSql(ctx.q)}
-        GROUP BY bucket, sku${dims.map((d) => `, ${d}`).join('')}
+        ARRAY JOIN {grid:Array(UInt32)} AS unit_start, levels AS unit_on_hand
+        GROUP BY bucket, sku, category, supplier_id, reorder_point
       )
       GROUP BY ${groupCols(ctx.q)}`;
   },
 };
+
+/** Sale movements in [from, min(to, now)), once each. */
+const SALES = `
+  SELECT sku, warehouse, occurred_at, event_id, qty_delta FROM stock_events FINAL
+  -- Before FINAL: copies of an event are identical, so filtering first keeps all of them or none.
+  PREWHERE kind = 'moved' AND reason = 'sale' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end}`;
 
 /** Cost of goods sold: sale movements in [from, min(to, now)) at the product's unit_cost. */
 export const cogsFamily: Family = {
@@ -108,16 +99,25 @@ export const cogsFamily: Family = {
   measures: ['cogs'],
   dimensions: ['category', 'sku', 'supplier_id', 'warehouse'],
   aggregates: { cogs: 'sum(-qty_delta * unit_cost)' },
+  // Units sold per bucket and pair first, then valued: one product lookup per pair, not per sale.
   sql(ctx) {
-    return aggregateSql(this, ctx);
+    return `SELECT bucket${ctx.q.by.map((d) => `, ${d}`).join('')}, sum(units * unit_cost) AS cogs
+      FROM (
+        SELECT c.bucket AS bucket, c.sku AS sku, c.warehouse AS warehouse, c.units AS units, ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost
+        FROM (
+          SELECT ${bucketSql(ctx.q.grain, 'occurred_at')} AS bucket, sku, warehouse, sum(-qty_delta) AS units
+          FROM (${SALES})
+          GROUP BY bucket, sku, warehouse
+        ) AS c
+        LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = c.sku
+      )
+      ${filterSql(ctx.q)}
+      GROUP BY ${groupCols(ctx.q)}`;
   },
   relation: () => `
     SELECT m.occurred_at AS ts, m.event_id AS event_id, m.sku AS sku, m.warehouse AS warehouse, m.qty_delta AS qty_delta,
       ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id, toDecimal128(p.unit_cost, 4) AS unit_cost
-    FROM (
-      SELECT sku, warehouse, occurred_at, event_id, qty_delta FROM stock_events FINAL
-      WHERE kind = 'moved' AND reason = 'sale' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end}
-    ) AS m
+    FROM (${SALES}) AS m
     LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = m.sku`,
 };
 
@@ -130,17 +130,20 @@ export const discrepancyFamily: Family = {
   sql(ctx) {
     return aggregateSql(this, ctx);
   },
+  // The on-hand before a count: its day replayed from the on-hand at the end of the day before.
   relation: () => `
     SELECT r.occurred_at AS ts, r.event_id AS event_id, r.sku AS sku, r.warehouse AS warehouse,
-      toInt64(r.counted_qty) AS counted_qty, r.on_hand_before AS on_hand_before,
-      ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id
+      r.counted_qty AS counted_qty, r.on_hand_before AS on_hand_before, ${PRODUCT_DIMS}
     FROM (
-      SELECT *, lagInFrame(on_hand_after, 1, toInt64(0))
-        OVER (PARTITION BY sku, warehouse ORDER BY occurred_at, event_id ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS on_hand_before
-      FROM (${runningStockSql(
-        `AND (sku, warehouse) IN (SELECT sku, warehouse FROM stock_events WHERE kind = 'counted' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end})`,
-      )})
+      SELECT sku, warehouse, e.1 AS occurred_at, e.2 AS event_id, e.5 AS counted_qty, before AS on_hand_before
+      FROM (
+        SELECT sku, warehouse, u.6 AS events, arrayPushFront(arrayPopBack(${levelsAfterSql('events', 'start')}), start) AS befores
+        FROM (${pairUnitsSql('day', SINCE_DAY_OF_FROM, { withEvents: true })})
+        ARRAY JOIN units AS u, arrayPopBack(arrayPushFront(on_hand, toInt64(0))) AS start
+        WHERE u.3 AND u.1 >= toUnixTimestamp(${SINCE_DAY_OF_FROM})
+      )
+      ARRAY JOIN events AS e, befores AS before
+      WHERE e.3 AND e.1 >= ${PARAM.from}
     ) AS r
-    LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = r.sku
-    WHERE r.kind = 'counted' AND r.occurred_at >= ${PARAM.from}`,
+    LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = r.sku`,
 };
