@@ -57,10 +57,7 @@ describe('a marketing user', () => {
     await page.close();
   });
 
-  // Known defect, reported: app/forbidden.tsx draws its own <main id="main"> inside the
-  // signed-in layout's <main id="main"> (two main landmarks, a duplicate id). When it is
-  // fixed this test fails: drop `.fails`.
-  it.fails('sees the 403 page with a single main landmark', async () => {
+  it('sees the 403 page with a single main landmark', async () => {
     const page = await context.newPage();
     await page.goto('/finance');
     expect(await page.getByRole('main').count()).toBe(1);

@@ -22,7 +22,8 @@ async function refused(): Promise<string> {
 export default async function Forbidden() {
   const what = await refused();
   return (
-    <main id="main" className="container">
+    // Drawn inside the signed-in layout, which owns the page's <main> landmark.
+    <div className="container">
       <section className="card forbidden" aria-labelledby="forbidden-title">
         <p className="forbidden__code">403</p>
         <h1 id="forbidden-title">You don&apos;t have access to {what}</h1>
@@ -31,6 +32,6 @@ export default async function Forbidden() {
           <Link href="/">Back to the overview</Link> · <Link href="/login">Sign in as someone else</Link>
         </p>
       </section>
-    </main>
+    </div>
   );
 }

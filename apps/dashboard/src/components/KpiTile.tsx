@@ -23,7 +23,7 @@ export function KpiTile({ tile, periodLabel }: { tile: TileData; periodLabel: st
   const change = formatChange(info.unit, tile.value, tile.previous, info.lowerIsBetter);
   return (
     <article className="tile" aria-labelledby={`tile-${info.name}`}>
-      <Link href={tile.href} className="tile__link">
+      <Link href={tile.href} className="tile__link" prefetch={false}>
         <h3 className="tile__title" id={`tile-${info.name}`}>
           {info.title}
         </h3>

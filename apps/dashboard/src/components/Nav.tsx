@@ -21,7 +21,7 @@ export function Nav({ items }: { items: { href: string; label: string }[] }) {
           const current = item.href === '/' ? pathname === '/' : pathname.startsWith(item.href);
           return (
             <li key={item.href}>
-              <Link href={qs ? `${item.href}?${qs}` : item.href} aria-current={current ? 'page' : undefined}>
+              <Link href={qs ? `${item.href}?${qs}` : item.href} aria-current={current ? 'page' : undefined} prefetch={false}>
                 {item.label}
               </Link>
             </li>

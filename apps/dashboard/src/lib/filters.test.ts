@@ -27,7 +27,8 @@ describe('filters <-> URL', () => {
 describe('periods', () => {
   it('a preset ends now and is compared with the same length just before', () => {
     const p = resolvePeriod(parseFilters({ period: '7d' }), NOW);
-    expect(p).toMatchObject({ from: '2026-11-15T10:30:00.000Z', to: '2026-11-22T10:30:00.000Z', prevFrom: '2026-11-08T10:30:00.000Z', prevTo: '2026-11-15T10:30:00.000Z', days: 7 });
+    // Rounded up to the second: events stamped now are inside the window.
+    expect(p).toMatchObject({ from: '2026-11-15T10:30:01.000Z', to: '2026-11-22T10:30:01.000Z', prevFrom: '2026-11-08T10:30:01.000Z', prevTo: '2026-11-15T10:30:01.000Z', days: 7 });
   });
 
   it('a custom range covers whole days, `to` inclusive, the API `to` exclusive', () => {

@@ -132,7 +132,8 @@ export function resolvePeriod(f: Filters, nowMs: number): ResolvedPeriod {
     };
   }
   const days = PRESET_DAYS[f.period as keyof typeof PRESET_DAYS];
-  const to = Math.floor(nowMs / 1000) * 1000;
+  // Rounded up: an event stamped in this very second must be inside the window it redraws.
+  const to = Math.ceil(nowMs / 1000) * 1000;
   const from = to - days * DAY_MS;
   const iso = (ms: number) => new Date(ms).toISOString();
   return { from: iso(from), to: iso(to), prevFrom: iso(from - days * DAY_MS), prevTo: iso(from), days, label: `last ${days} days` };
