@@ -144,6 +144,11 @@ class Reference {
     return level;
   }
 
+  /** Moves in [from, end), once each (the generator's sales are its negative moves). */
+  moves(from: number, end: number): StockEvent[] {
+    return [...this.pairs.values()].flat().filter((e) => !e.counted && e.ms >= from && e.ms < end);
+  }
+
   /** Counts in [from, end) with the on-hand just before each. */
   counts(from: number, end: number): { e: StockEvent; before: number }[] {
     const out: { e: StockEvent; before: number }[] = [];
@@ -283,6 +288,25 @@ describe.each(CASES)('stock levels: $name', ({ params }) => {
     }
     const [row] = (await runMetric(store.reader, q)).rows;
     expect(row).toMatchObject({ numerator: money(sum4 / 10_000), denominator: units(q).length });
+  });
+
+  it('inventory_turnover: cogs of the period over the average inventory value, per warehouse', async () => {
+    const q = query('inventory_turnover', { grain: 'total', by: 'warehouse' });
+    const end = Math.min(q.toMs, q.nowMs);
+    const cost4 = (sku: string) => PRODUCTS.find((x) => x.sku === sku)?.cost4 ?? 0;
+    const expected = new Map<string, { numerator: number; denominator: number }>();
+    for (const warehouse of new Set(ref.pairsBefore(end).map(([, w]) => w))) {
+      const pairs = ref.pairsBefore(end).filter(([, w]) => w === warehouse);
+      const cogs4 = ref
+        .moves(q.fromMs, end)
+        .filter((e) => e.warehouse === warehouse && e.qty < 0)
+        .reduce((sum, e) => sum - e.qty * cost4(e.sku), 0);
+      const days = units(q);
+      const value4 = pairs.reduce((sum, [sku, w]) => sum + days.reduce((s, u) => s + ref.onHand(sku, w, u.at) * cost4(sku), 0), 0);
+      expected.set(`|${warehouse}`, { numerator: money(cogs4 / 10_000), denominator: money(value4 / 10_000 / days.length) });
+    }
+    const got = (await runMetric(store.reader, q)).rows;
+    expect(new Map(got.map((r) => [rowKey(r, q.by), { numerator: r.numerator, denominator: r.denominator }]))).toEqual(expected);
   });
 });
 

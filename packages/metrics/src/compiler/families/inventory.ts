@@ -31,32 +31,41 @@ export function snapshotsSql(ctx: FamilyContext, opts: { withProducts: boolean; 
     WHERE s.stocked = 1 OR s.sku_stocked = 0`;
 }
 
-/** On-hand, value at bucket end, and the daily values behind averages. */
+const STOCK_MEASURES = ['on_hand_units', 'inventory_value', 'inventory_value_day_sum', 'inventory_days'];
+
+/**
+ * On-hand, value at bucket end, the daily values behind averages, and cogs. Turnover needs
+ * cogs and stock levels: both come from one scan. A bucket and group with sales always has
+ * stock levels, so its rows are those of the levels.
+ */
 export const inventoryFamily: Family = {
   name: 'inventory',
-  measures: ['on_hand_units', 'inventory_value', 'inventory_value_day_sum', 'inventory_days'],
+  measures: [...STOCK_MEASURES, 'cogs'],
   dimensions: ['category', 'sku', 'supplier_id', 'warehouse'],
   params: gridParams,
   sql(ctx) {
-    const withProducts = hasDim(ctx, 'category', 'supplier_id') || needs(ctx, 'inventory_value', 'inventory_value_day_sum');
+    if (!needs(ctx, ...STOCK_MEASURES)) return cogsSql(ctx);
+    const withProducts = hasDim(ctx, 'category', 'supplier_id') || needs(ctx, 'inventory_value', 'inventory_value_day_sum', 'cogs');
+    const sales = needs(ctx, 'cogs');
     const by = ctx.q.by.map((d) => `, ${d}`).join('');
+    const valued = (col: string) => (withProducts ? `sumForEach(arrayMap(l -> l * unit_cost, ${col}))` : 'arrayMap(g -> toDecimal128(0, 4), {grid:Array(UInt32)})');
     // Levels per pair, valued at the product's cost, filtered, summed per group of `by` unit by unit.
     return `SELECT ${bucketOfUnit(ctx)} AS bucket${by},
         argMax(units, unit_start) AS on_hand_units, argMax(value, unit_start) AS inventory_value,
-        sum(value) AS inventory_value_day_sum, count() AS inventory_days
+        sum(value) AS inventory_value_day_sum, count() AS inventory_days${sales ? ', sum(sold_value) AS cogs' : ''}
       FROM (
-        SELECT toUInt8(0) AS stock_group${by}, sumForEach(levels) AS group_units,
-          ${withProducts ? 'sumForEach(arrayMap(l -> l * unit_cost, levels))' : 'arrayMap(g -> toDecimal128(0, 4), {grid:Array(UInt32)})'} AS group_values
+        SELECT toUInt8(0) AS stock_group${by}, sumForEach(levels) AS group_units, ${valued('levels')} AS group_values
+          ${sales ? `, ${valued('sold')} AS group_sold` : ''}
         FROM (
-          SELECT s.sku AS sku, s.warehouse AS warehouse, s.levels AS levels
+          SELECT s.sku AS sku, s.warehouse AS warehouse, s.levels AS levels${sales ? ', s.sold AS sold' : ''}
             ${withProducts ? `, ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost` : ''}
-          FROM (${pairLevelsSql(stockUnit(ctx))}) AS s
+          FROM (${pairLevelsSql(stockUnit(ctx), { sales })}) AS s
           ${withProducts ? `LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = s.sku` : ''}
         )
         ${filterSql(ctx.q)}
         GROUP BY stock_group${by}
       )
-      ARRAY JOIN {grid:Array(UInt32)} AS unit_start, group_units AS units, group_values AS value
+      ARRAY JOIN {grid:Array(UInt32)} AS unit_start, group_units AS units, group_values AS value${sales ? ', group_sold AS sold_value' : ''}
       GROUP BY ${groupCols(ctx.q)}`;
   },
 };
@@ -93,30 +102,34 @@ const SALES = `
   -- Before FINAL: copies of an event are identical, so filtering first keeps all of them or none.
   PREWHERE kind = 'moved' AND reason = 'sale' AND occurred_at >= ${PARAM.from} AND occurred_at < ${PARAM.end}`;
 
-/** Cost of goods sold: sale movements in [from, min(to, now)) at the product's unit_cost. */
+/** Cost of goods sold alone: units sold per bucket and pair, valued once per pair (not per sale). */
+function cogsSql(ctx: FamilyContext): string {
+  return `SELECT bucket${ctx.q.by.map((d) => `, ${d}`).join('')}, sum(units * unit_cost) AS cogs
+    FROM (
+      SELECT c.bucket AS bucket, c.sku AS sku, c.warehouse AS warehouse, c.units AS units, ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost
+      FROM (
+        SELECT ${bucketSql(ctx.q.grain, 'occurred_at')} AS bucket, sku, warehouse, sum(-qty_delta) AS units
+        FROM (${SALES})
+        GROUP BY bucket, sku, warehouse
+      ) AS c
+      LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = c.sku
+    )
+    ${filterSql(ctx.q)}
+    GROUP BY ${groupCols(ctx.q)}`;
+}
+
+/**
+ * Sale movements, for drill-down records (`cogs` itself is a measure of the inventory
+ * family, which computes it with the stock levels when both are needed).
+ */
 export const cogsFamily: Family = {
   name: 'cogs',
-  measures: ['cogs'],
+  measures: [],
   dimensions: ['category', 'sku', 'supplier_id', 'warehouse'],
-  aggregates: { cogs: 'sum(-qty_delta * unit_cost)' },
-  // Units sold per bucket and pair first, then valued: one product lookup per pair, not per sale.
-  sql(ctx) {
-    return `SELECT bucket${ctx.q.by.map((d) => `, ${d}`).join('')}, sum(units * unit_cost) AS cogs
-      FROM (
-        SELECT c.bucket AS bucket, c.sku AS sku, c.warehouse AS warehouse, c.units AS units, ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost
-        FROM (
-          SELECT ${bucketSql(ctx.q.grain, 'occurred_at')} AS bucket, sku, warehouse, sum(-qty_delta) AS units
-          FROM (${SALES})
-          GROUP BY bucket, sku, warehouse
-        ) AS c
-        LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = c.sku
-      )
-      ${filterSql(ctx.q)}
-      GROUP BY ${groupCols(ctx.q)}`;
-  },
+  sql: cogsSql,
   relation: () => `
     SELECT m.occurred_at AS ts, m.event_id AS event_id, m.sku AS sku, m.warehouse AS warehouse, m.qty_delta AS qty_delta,
-      ${orUnknown('p.category')} AS category, ${orUnknown('p.supplier_id')} AS supplier_id, toDecimal128(p.unit_cost, 4) AS unit_cost
+      ${PRODUCT_DIMS}, toDecimal128(p.unit_cost, 4) AS unit_cost
     FROM (${SALES}) AS m
     LEFT JOIN ${PRODUCTS_LATEST} AS p ON p.sku = m.sku`,
 };
@@ -137,8 +150,8 @@ export const discrepancyFamily: Family = {
     FROM (
       SELECT sku, warehouse, e.1 AS occurred_at, e.2 AS event_id, e.5 AS counted_qty, before AS on_hand_before
       FROM (
-        SELECT sku, warehouse, u.6 AS events, arrayPushFront(arrayPopBack(${levelsAfterSql('events', 'start')}), start) AS befores
-        FROM (${pairUnitsSql('day', SINCE_DAY_OF_FROM, { withEvents: true })})
+        SELECT sku, warehouse, u.7 AS events, arrayPushFront(arrayPopBack(${levelsAfterSql('events', 'start')}), start) AS befores
+        FROM (${pairUnitsSql('day', SINCE_DAY_OF_FROM)})
         ARRAY JOIN units AS u, arrayPopBack(arrayPushFront(on_hand, toInt64(0))) AS start
         WHERE u.3 AND u.1 >= toUnixTimestamp(${SINCE_DAY_OF_FROM})
       )

@@ -64,15 +64,17 @@ function countsSql(unit: StockUnit, since: string): string {
 /**
  * Per (sku, warehouse, unit), from the pair's last count before `since` on (earlier units
  * are left out or incomplete; that count resets them): net `moves`, whether the unit has a
- * count (`counted`), and for units with counts their `events` (occurred_at, event_id,
- * is_count, qty_delta, counted_qty), in order. Units with counts are known by a hash: a
- * collision only keeps the events of a unit that does not need them.
+ * count (`counted`), with `sales`, the units `sold` in [from, end) (else 0), and for units
+ * with counts their `events` (occurred_at, event_id, is_count, qty_delta, counted_qty), in
+ * order. Units with counts are known by a hash: a collision only keeps the events of a
+ * unit that does not need them.
  */
-function unitMovesSql(unit: StockUnit, since: string): string {
+function unitMovesSql(unit: StockUnit, since: string, opts: { sales?: boolean } = {}): string {
   const counts = countsSql(unit, since);
+  const sold = opts.sales ? `sumIf(-qty_delta, kind = 'moved' AND reason = 'sale' AND occurred_at >= ${PARAM.from})` : 'toInt64(0)';
   return `
     SELECT sku, warehouse, ${unitOfEventSql(unit)} AS unit,
-      sumIf(qty_delta, kind = 'moved') AS moves, countIf(kind = 'counted') > 0 AS counted,
+      sumIf(qty_delta, kind = 'moved') AS moves, countIf(kind = 'counted') > 0 AS counted, ${sold} AS sold,
       arraySort(groupArrayIf((occurred_at, event_id, kind = 'counted', qty_delta, toInt64(counted_qty)),
         transform(cityHash64(sku, warehouse, unit), ${counts}.3, ${counts}.4, toUInt8(0)) = 1)) AS events
     FROM stock_events FINAL
@@ -82,32 +84,46 @@ function unitMovesSql(unit: StockUnit, since: string): string {
 
 /**
  * One row per (sku, warehouse) with stock events before the end of the period: `units`,
- * tuples (unit, 0, counted, moves, on-hand at unit end if counted[, events]) in order, and
- * `on_hand` at the end of each of them (exact from `since` on).
+ * tuples (unit, 0, counted, moves, on-hand at unit end if counted, sold, events) in order,
+ * and `on_hand` at the end of each of them (exact from `since` on).
  */
-export function pairUnitsSql(unit: StockUnit, since: string, opts: { withEvents?: boolean } = {}): string {
+export function pairUnitsSql(unit: StockUnit, since: string, opts: { sales?: boolean } = {}): string {
   // The last of its levels (arrayFold is slower at this, and runs for every unit).
   const endOfCountedUnit = `arrayElement(${levelsAfterSql('events', 'toInt64(0)')}, -1)`;
   return `
     SELECT sku, warehouse,
-      arraySort(groupArray((unit, toUInt8(0), counted, moves, ${endOfCountedUnit}${opts.withEvents ? ', events' : ''}))) AS units,
+      arraySort(groupArray((unit, toUInt8(0), counted, moves, ${endOfCountedUnit}, sold, events))) AS units,
       ${levelsAfterSql('units', 'toInt64(0)')} AS on_hand
-    FROM (${unitMovesSql(unit, since)})
+    FROM (${unitMovesSql(unit, since, opts)})
     GROUP BY sku, warehouse`;
 }
 
 /**
  * One row per (sku, warehouse) with stock events before the end of the period: `levels`,
- * its on-hand at the end of each grid unit, aligned with {grid} (0 before its first event).
+ * its on-hand at the end of each grid unit, aligned with {grid} (0 before its first event),
+ * and with `sales`, `sold`, the units sold in each grid unit.
  */
-export function pairLevelsSql(unit: StockUnit): string {
+export function pairLevelsSql(unit: StockUnit, opts: { sales?: boolean } = {}): string {
   const since = "toDateTime64({grid_from:UInt32}, 3, 'UTC')";
-  // Changes per unit and the grid's units in one sorted array: its running sum at a grid unit is the level.
+  // Each pair's units (with their change of on-hand and units sold) and the grid's units in
+  // one sorted array, a grid unit before an event unit that starts at the same time. The
+  // running sums at grid unit i cover the units before it; at i + 1 (or in all, for the
+  // last), those up to its end: a unit counts in the last grid unit that starts at or before it.
+  const atGridUnits = (sums: string) => `arrayFilter((c, m) -> m.2 = 0, ${sums}, merged)`;
+  const upToEnd = (before: string, all: string) => `arraySlice(arrayPushBack(${before}, ${all}), 2)`;
   return `
-    SELECT sku, warehouse,
-      arraySort(arrayConcat(
-        arrayMap((u, d) -> (u.1, toUInt8(0), d), units, arrayPopFront(arrayDifference(arrayPushFront(on_hand, toInt64(0))))),
-        arrayMap(g -> (g, toUInt8(1), toInt64(0)), {grid:Array(UInt32)}))) AS merged,
-      arrayFilter((l, m) -> m.2 = 1, arrayCumSum(arrayMap(m -> m.3, merged)), merged) AS levels
-    FROM (${pairUnitsSql(unit, since)})`;
+    SELECT sku, warehouse, levels${opts.sales ? ', sold' : ''}
+    FROM (
+      SELECT sku, warehouse, arrayPopFront(arrayDifference(arrayPushFront(on_hand, toInt64(0)))) AS deltas,
+        arraySort(arrayConcat(
+          arrayMap((u, d) -> (u.1, toUInt8(1), d, u.6), units, deltas),
+          arrayMap(g -> (g, toUInt8(0), toInt64(0), toInt64(0)), {grid:Array(UInt32)}))) AS merged,
+        ${upToEnd(atGridUnits('arrayCumSum(arrayMap(m -> m.3, merged))'), 'arraySum(deltas)')} AS levels
+        ${
+          opts.sales
+            ? `, ${atGridUnits('arrayCumSum(arrayMap(m -> m.4, merged))')} AS sold_before,
+          arrayMap((n, b) -> n - b, ${upToEnd('sold_before', 'arraySum(arrayMap(u -> u.6, units))')}, sold_before) AS sold`
+            : ''
+        }
+      FROM (${pairUnitsSql(unit, since, opts)}))`;
 }
