@@ -1,4 +1,4 @@
-import type { MetricQuery } from '../query.js';
+import { QueryError, type MetricQuery } from '../query.js';
 import { bucketStart, nextBucketStart } from '../time.js';
 
 /**
@@ -10,6 +10,12 @@ export function gridParams(q: MetricQuery): Record<string, unknown> {
   const end = Math.min(q.toMs, q.nowMs);
   const first = bucketStart(q.fromMs, unit, q.tz);
   const grid: number[] = [];
-  for (let u = first; u < end; u = nextBucketStart(u, unit, q.tz)) grid.push(Math.floor(u / 1000));
+  for (let u = first; u < end; ) {
+    grid.push(Math.floor(u / 1000));
+    const next = nextBucketStart(u, unit, q.tz);
+    // A day that does not start at midnight (a DST change at 00:00) must not loop forever.
+    if (next <= u) throw new QueryError('tz', `cannot split the period into ${unit}s in ${q.tz}: ${new Date(u).toISOString()} does not advance`);
+    u = next;
+  }
   return { grid, grid_from: Math.floor(first / 1000) };
 }
