@@ -41,6 +41,11 @@ describe('metric query parameters', () => {
     expect(paramOf(() => parseMetricQuery('orders', { grain: 'hour', from: '2020-01-01', to: '2026-01-01' }, NOW))).toBe('grain');
     expect(paramOf(() => parseMetricQuery('orders', { to: ['2026-11-01', '2026-11-02'] }, NOW))).toBe('to');
   });
+  it('buckets a period across a DST gap at midnight without refusing it', () => {
+    const q = parseMetricQuery('orders', { from: '2026-09-01', to: '2026-09-10', tz: 'America/Santiago', grain: 'day' }, NOW);
+    expect(new Date(q.fromMs).toISOString()).toBe('2026-09-01T04:00:00.000Z');
+    expect(() => parseMetricQuery('orders', { from: '2026-09-06', to: '2026-09-07', tz: 'America/Santiago' }, NOW)).not.toThrow();
+  });
   it('puts the error in the message too', () => {
     expect(() => parseMetricQuery('orders', { tz: 'Mars/Olympus' }, NOW)).toThrow(/\btz\b/);
     expect(() => parseMetricQuery('orders', { by: 'colour' }, NOW)).toThrow(/colour/);

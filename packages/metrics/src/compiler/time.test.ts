@@ -32,4 +32,15 @@ describe('time zones and buckets', () => {
     expect(iso(previousBucketStart(bucketStart(t, 'month', 'UTC'), 'month', 'UTC'))).toBe('2026-10-01T00:00:00.000Z');
     expect(iso(bucketStart(Date.parse('2026-11-01T23:30:00Z'), 'day', 'Europe/Bucharest'))).toBe('2026-11-01T22:00:00.000Z');
   });
+  it('starts a day whose midnight does not exist where the day really starts', () => {
+    // America/Santiago skips from 00:00 to 01:00 on 2026-09-06.
+    const day = zonedToUtc(2026, 9, 6, 'America/Santiago');
+    expect(iso(day)).toBe('2026-09-06T04:00:00.000Z');
+    const before = zonedToUtc(2026, 9, 5, 'America/Santiago');
+    expect(nextBucketStart(before, 'day', 'America/Santiago')).toBe(day);
+    expect(day - before).toBe(24 * 3_600_000);
+    // 6 September itself lasts 23 hours.
+    expect(nextBucketStart(day, 'day', 'America/Santiago') - day).toBe(23 * 3_600_000);
+    expect(formatInZone(day, 'America/Santiago')).toBe('2026-09-06T01:00:00-03:00');
+  });
 });

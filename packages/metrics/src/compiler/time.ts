@@ -43,12 +43,29 @@ export function offsetMinutes(ms: number, tz: string): number {
   return Math.round((asUtc - Math.floor(ms / 1000) * 1000) / 60000);
 }
 
-/** The instant at which a wall-clock date-time occurs in a zone (the earlier one in a DST overlap). */
+/**
+ * The instant at which a wall-clock date-time occurs in a zone (the earlier one in a DST
+ * overlap). A wall time that does not exist (a DST gap, e.g. midnight in America/Santiago on
+ * the day clocks go forward) gives the first instant after the gap: where that day starts.
+ */
 export function zonedToUtc(y: number, mo: number, d: number, tz: string, h = 0, mi = 0): number {
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  let ms = guess - offsetMinutes(guess, tz) * 60000;
-  ms = guess - offsetMinutes(ms, tz) * 60000;
-  return ms;
+  const want = Date.UTC(y, mo - 1, d, h, mi);
+  let ms = want - offsetMinutes(want, tz) * 60000;
+  ms = want - offsetMinutes(ms, tz) * 60000;
+  const wallMs = (t: number) => {
+    const w = wall(t, tz);
+    return Date.UTC(w.y, w.mo - 1, w.d, w.h, w.mi, w.s);
+  };
+  if (wallMs(ms) === want) return ms;
+  // Wall time only grows with the instant: find the first instant whose wall time is >= want.
+  let lo = ms - 4 * 3_600_000;
+  let hi = ms + 4 * 3_600_000;
+  while (hi - lo > 1000) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (wallMs(mid) >= want) hi = mid;
+    else lo = mid;
+  }
+  return Math.floor(hi / 1000) * 1000;
 }
 
 /** RFC 3339 with the zone's offset (`Z` for UTC), for bucket labels. */

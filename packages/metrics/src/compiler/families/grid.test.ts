@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseMetricQuery, QueryError } from '../query.js';
+import { parseMetricQuery } from '../query.js';
 import { gridParams } from './grid.js';
 
 const NOW = Date.parse('2026-11-22T06:00:00Z');
@@ -23,8 +23,11 @@ describe('snapshot grid', () => {
     expect(grid.length).toBe(20);
   });
 
-  it('refuses a period it cannot split instead of looping (Santiago skips midnight on 2026-09-06)', () => {
+  it('splits a period across a midnight that does not exist (Santiago skips 00:00 on 2026-09-06)', () => {
     const q = parseMetricQuery('inventory_turnover', { from: '2026-09-01', to: '2026-09-12', tz: 'America/Santiago' }, NOW);
-    expect(() => gridParams(q)).toThrow(QueryError);
+    const { grid } = gridParams(q) as { grid: number[] };
+    expect(grid).toHaveLength(11);
+    expect(grid).toContain(Date.parse('2026-09-06T04:00:00Z') / 1000);
+    expect(grid[6]! - grid[5]!).toBe(23 * 3600);
   });
 });
