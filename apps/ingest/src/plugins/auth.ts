@@ -1,6 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
-import { hash as argon2Hash } from '@node-rs/argon2';
 import { kpisFor } from '@stockpulse/metrics';
 import type { AppDb } from '@stockpulse/store';
 import { ApiError, forbidden, unauthorized } from '../errors.js';
@@ -146,12 +145,8 @@ export async function bootstrapAdmin(db: AppDb, keys: KeyStore, print: (text: st
   if ((rows[0]?.n ?? 0) > 0) return;
   const password = randomBytes(18).toString('base64url');
   const email = 'admin@stockpulse.local';
-  await db.query('INSERT INTO users (id, email, password_hash, roles) VALUES ($1, $2, $3, $4)', [
-    randomBytes(8).toString('hex'),
-    email,
-    await argon2Hash(password, { algorithm: 2 /* argon2id */ }),
-    ['admin'],
-  ]);
+  if (!keys.sessions) throw new Error('the first-start admin needs the session store');
+  await keys.sessions.createUser({ email, password, roles: ['admin'] });
   const { key } = await keys.create('bootstrap admin key', ['admin']);
   print(
     [
